@@ -1,0 +1,97 @@
+"""Find every YAML file of the data folder, load it and turn it into its model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel
+
+from .diagnostics import Diagnostic, Severity
+from .loader import LoadError, SourceMap, load_file
+from .modeling import parse
+from .models import Clinic, Location, Program, Therapy
+from .scalars import ID_RE
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Entry(Generic[M]):
+    """One valid file: its id (the file name), its model and where its nodes are."""
+
+    id: str
+    model: M
+    source: SourceMap
+
+    @property
+    def file(self) -> Path:
+        """The YAML file this entry came from."""
+        return self.source.file
+
+
+@dataclass
+class DataSet:
+    """Every valid file of a data folder, by kind and id."""
+
+    root: Path
+    therapies: dict[str, Entry[Therapy]] = field(default_factory=dict)
+    programs: dict[str, Entry[Program]] = field(default_factory=dict)
+    clinics: dict[str, Entry[Clinic]] = field(default_factory=dict)
+    locations: dict[tuple[str, str], Entry[Location]] = field(default_factory=dict)
+    # (kind, id) of files that exist but failed to load: references to them are not reported again
+    broken: set[object] = field(default_factory=set)
+
+    def clinic_folder(self, clinic_id: str) -> Path:
+        """The folder that holds a clinic's files and assets."""
+        return self.root / "clinics" / clinic_id
+
+
+def load_dataset(root: Path) -> tuple[DataSet, list[Diagnostic]]:
+    """Load every file under root; return what is valid and a diagnostic for each problem."""
+    data = DataSet(root)
+    problems: list[Diagnostic] = []
+    if not root.is_dir():
+        return data, [Diagnostic(root, 1, 1, "the data folder does not exist",
+                                 hint="pass --data with the folder that holds therapies/, programs/ and clinics/")]
+    for file in sorted(root.rglob("*")):
+        if file.is_file() and file.suffix in (".yaml", ".yml"):
+            problems += _place(file, root, data)
+    return data, problems
+
+
+def _place(file: Path, root: Path, data: DataSet) -> list[Diagnostic]:
+    parts = file.relative_to(root).parts
+    if file.suffix == ".yml":
+        return [Diagnostic(file, 1, 1, "this file is not read: data files end in .yaml",
+                           hint=f"rename it to {file.stem}.yaml")]
+    if len(parts) == 2 and parts[0] == "therapies":
+        return _add(file, Therapy, data.therapies, file.stem, data.broken)
+    if len(parts) == 2 and parts[0] == "programs":
+        return _add(file, Program, data.programs, file.stem, data.broken)
+    if len(parts) == 3 and parts[0] == "clinics" and parts[2] == "clinic.yaml":
+        return _add(file, Clinic, data.clinics, parts[1], data.broken, id_from="folder")
+    if len(parts) == 4 and parts[0] == "clinics" and parts[2] == "locations":
+        return _add(file, Location, data.locations, file.stem, data.broken, key=(parts[1], file.stem))
+    return [Diagnostic(file, 1, 1, "this file is not read: it is not where a therapy, program, clinic "
+                       "or location belongs", severity=Severity.WARNING,
+                       hint="therapies/ID.yaml, programs/ID.yaml, clinics/ID/clinic.yaml, "
+                       "clinics/ID/locations/ID.yaml")]
+
+
+def _add(file: Path, model: type[M], into: dict, entry_id: str, broken: set[object],
+         key: object = None, id_from: str = "file name") -> list[Diagnostic]:
+    broken.add((model.__name__, key or entry_id))
+    if not ID_RE.match(entry_id):
+        return [Diagnostic(file, 1, 1, f"the {id_from} '{entry_id}' is not a valid id",
+                           hint="ids use only lowercase letters, digits and hyphens, like 'harbor-light'")]
+    try:
+        doc = load_file(file)
+    except LoadError as e:
+        return [e.diagnostic]
+    value, problems = parse(doc, model)
+    if value is not None:
+        into[key or entry_id] = Entry(entry_id, value, doc.source)
+        broken.discard((model.__name__, key or entry_id))
+    return problems

@@ -1,0 +1,74 @@
+"""Diagnostics: one located message per problem, and the exception tree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """A problem found in the data, at the file, line and column that caused it."""
+
+    file: Path
+    line: int
+    col: int
+    message: str
+    severity: Severity = Severity.ERROR
+    hint: str | None = None
+
+    def format(self, root: Path | None = None) -> str:
+        """Render as `path:line:col: severity: message`, with an indented hint line."""
+        text = f"{display_path(self.file, root)}:{self.line}:{self.col}: {self.severity.value}: {self.message}"
+        if self.hint:
+            text += f"\n    hint: {self.hint}"
+        return text
+
+
+def display_path(path: Path, root: Path | None = None) -> str:
+    """Show a path relative to root (or the working directory) when it lies below it."""
+    base = (root or Path.cwd()).resolve()
+    try:
+        return str(path.resolve().relative_to(base))
+    except ValueError:
+        return str(path)
+
+
+def errors_in(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Keep only the diagnostics that fail a build."""
+    return [d for d in diagnostics if d.severity is Severity.ERROR]
+
+
+class GuideError(Exception):
+    """Raised when the generator cannot go on; the base of every error it raises."""
+
+
+class DataError(GuideError):
+    """Raised when the program data holds errors; carries every diagnostic found."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        super().__init__(f"{len(errors_in(diagnostics))} error(s) in the program data")
+        self.diagnostics = sorted(diagnostics)
+
+
+class ProjectError(GuideError):
+    """Raised when the project folder lacks mkdocs.yml, content/ or overrides/."""
+
+
+class SiteBuildError(GuideError):
+    """Raised when MkDocs fails to build one site; carries MkDocs' own output."""
+
+    def __init__(self, site: str, output: str):
+        super().__init__(f"{site}: MkDocs build failed")
+        self.site = site
+        self.output = output
+
+
+class UsageError(GuideError):
+    """Raised when the command line asks for something that does not exist."""

@@ -1,0 +1,135 @@
+"""Merge program -> clinic -> location into one SiteSpec: everything a site shows, decided.
+
+Merge rules (documented in docs/data-guide.md):
+- an override may set only the program keys that `Overrides` names;
+- a key set by a later layer replaces the earlier value whole (lists too);
+- `phases` merge by id: each listed phase replaces only the keys it sets, and
+  its weeks never change;
+- a location's `therapies.remove` drops a therapy from every week (and the
+  activities that name it); `therapies.add` puts a therapy into the weeks given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .dataset import DataSet
+from .models import Activity, Clinic, Location, Overrides, Phase, Program, Section, Therapy, WeekNote
+from .scalars import parse_weeks
+
+
+@dataclass(frozen=True)
+class Week:
+    """One week of one site's program, with the content of its phase filled in."""
+
+    number: int
+    phase: Phase
+    note: WeekNote | None
+    therapies: tuple[str, ...]
+    activities: tuple[Activity, ...]
+
+    @property
+    def title(self) -> str:
+        """The week's own title, else its phase's."""
+        return self.note.title if self.note and self.note.title else self.phase.title
+
+    @property
+    def checklist(self) -> tuple[str, ...]:
+        """The phase's checklist, then the week's own items."""
+        return tuple(self.phase.checklist) + tuple(self.note.checklist if self.note else ())
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        """The phase's sections, then the week's own."""
+        return tuple(self.phase.sections) + tuple(self.note.sections if self.note else ())
+
+
+@dataclass(frozen=True)
+class SiteSpec:
+    """One location site, resolved: the render stage only lays this out."""
+
+    clinic_id: str
+    location_id: str
+    clinic: Clinic
+    location: Location
+    program_id: str
+    program: Program
+    length: int
+    weeks: tuple[Week, ...]
+    therapies: dict[str, Therapy]
+    therapy_weeks: dict[str, tuple[int, ...]]
+    logo: Path
+    # which layer (program, clinic or location) supplied each overridable key
+    provenance: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        """The site's name on the command line: clinic/location."""
+        return f"{self.clinic_id}/{self.location_id}"
+
+
+def merge_program(program: Program, layers: list[tuple[str, Overrides | None]]) -> tuple[Program, dict[str, str]]:
+    """Apply each layer's overrides in order; return the program and who set each key."""
+    provenance = {name: "program" for name in Overrides.model_fields}
+    for layer, overrides in layers:
+        if overrides is None:
+            continue
+        update = {name: getattr(overrides, name) for name in overrides.model_fields_set if name != "phases"}
+        if overrides.phases:
+            update["phases"] = _merge_phases(program.phases, overrides)
+        program = program.model_copy(update=update)
+        provenance.update({name: layer for name in overrides.model_fields_set})
+    return program, provenance
+
+
+def _merge_phases(phases: list[Phase], overrides: Overrides) -> list[Phase]:
+    changes = {change.id: change for change in overrides.phases or []}
+    merged = []
+    for phase in phases:
+        change = changes.get(phase.id)
+        if change:
+            phase = phase.model_copy(update={k: getattr(change, k) for k in change.model_fields_set if k != "id"})
+        merged.append(phase)
+    return merged
+
+
+def resolve(data: DataSet, clinic_id: str, location_id: str) -> SiteSpec:
+    """Build the SiteSpec of one location; the data must have passed validation."""
+    clinic = data.clinics[clinic_id].model
+    location = data.locations[(clinic_id, location_id)].model
+    base = data.programs[clinic.program].model
+    program, provenance = merge_program(base, [("clinic", clinic.overrides), ("location", location.overrides)])
+    length = base.length if isinstance(base.length, int) else location.program_length
+    assert length is not None, "validation guarantees a length"
+    weeks = _weeks(program, location, length)
+    offered = sorted({t for week in weeks for t in week.therapies})
+    return SiteSpec(
+        clinic_id=clinic_id,
+        location_id=location_id,
+        clinic=clinic,
+        location=location,
+        program_id=clinic.program,
+        program=program,
+        length=length,
+        weeks=weeks,
+        therapies={t: data.therapies[t].model for t in offered},
+        therapy_weeks={t: tuple(w.number for w in weeks if t in w.therapies) for t in offered},
+        logo=data.clinic_folder(clinic_id) / clinic.brand.logo,
+        provenance=provenance,
+    )
+
+
+def _weeks(program: Program, location: Location, length: int) -> tuple[Week, ...]:
+    removed = set(location.therapies.remove)
+    added = [(a.therapy, parse_weeks(a.weeks)) for a in location.therapies.add if a.weeks]
+    weeks = []
+    for phase in program.phases:
+        notes = {note.week: note for note in phase.week_notes}
+        for number in phase.span.weeks(length):
+            activities = tuple(a for a in phase.activities if a.therapy not in removed)
+            named = [*phase.therapies, *(a.therapy for a in activities if a.therapy)]
+            named += [t for t, span in added if number in span.weeks(length)]
+            therapies = tuple(dict.fromkeys(t for t in named if t not in removed))
+            weeks.append(Week(number, phase, notes.get(number), therapies, activities))
+    return tuple(weeks)

@@ -1,0 +1,33 @@
+"""The one Jinja environment: strict, over content/, autoescaping only HTML and XML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+from . import markup
+
+
+def _autoescape(name: str | None) -> bool:
+    # Markdown output is not HTML: data text in it is escaped by the markup filters instead
+    return bool(name) and name.endswith((".html.jinja", ".xml.jinja"))
+
+
+def environment(content_dir: Path) -> jinja2.Environment:
+    """Build the environment every page and the portal are rendered with."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(content_dir),
+        undefined=jinja2.StrictUndefined,
+        autoescape=_autoescape,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        inline=markup.inline,
+        paragraphs=markup.paragraphs,
+        cell=markup.cell,
+        clock=markup.clock,
+    )
+    return env

@@ -1,0 +1,189 @@
+"""Cross-file rules: references resolve, weeks are covered, offered therapies are scheduled."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from .dataset import DataSet, Entry
+from .diagnostics import Diagnostic
+from .loader import SourceMap
+from .models import Clinic, LengthRange, Location, Overrides, Phase, Program
+from .scalars import parse_weeks
+
+
+def validate(data: DataSet) -> list[Diagnostic]:
+    """Check every rule that spans files; return one diagnostic per broken rule."""
+    found: list[Diagnostic] = []
+    for entry in data.programs.values():
+        found += _program(entry, data)
+    for entry in data.clinics.values():
+        found += _clinic(entry, data)
+    for (clinic_id, _), entry in data.locations.items():
+        found += _location(entry, clinic_id, data)
+    # the same rule can break the same way for several lengths: say it once
+    return sorted(set(found))
+
+
+def _hint(name: str, known: Iterable[str]) -> str | None:
+    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else None
+
+
+def _ref(source: SourceMap, loc: tuple[Any, ...], ref: str, kind: str, known: dict, data: DataSet,
+         model: str) -> Iterator[Diagnostic]:
+    if ref not in known and (model, ref) not in data.broken:
+        yield source.diagnostic(loc, f"no {kind} has the id '{ref}'",
+                                hint=_hint(ref, known) or f"add {kind} file '{ref}.yaml', or fix the id")
+
+
+def _therapy_refs(source: SourceMap, base: tuple[Any, ...], phase: Any, data: DataSet) -> Iterator[Diagnostic]:
+    for i, therapy in enumerate(phase.therapies or []):
+        yield from _ref(source, base + ("therapies", i), therapy, "therapy", data.therapies, data, "Therapy")
+    for i, activity in enumerate(phase.activities or []):
+        if activity.therapy:
+            yield from _ref(source, base + ("activities", i, "therapy"), activity.therapy, "therapy",
+                            data.therapies, data, "Therapy")
+
+
+def _program(entry: Entry[Program], data: DataSet) -> list[Diagnostic]:
+    program, source = entry.model, entry.source
+    found: list[Diagnostic] = []
+    seen: dict[str, int] = {}
+    for i, phase in enumerate(program.phases):
+        found += _therapy_refs(source, ("phases", i), phase, data)
+        if phase.id in seen:
+            found.append(source.diagnostic(("phases", i, "id"), f"two phases have the id '{phase.id}'",
+                                           hint=f"the first is phases[{seen[phase.id] + 1}]; ids must be unique"))
+        seen.setdefault(phase.id, i)
+    lengths = [program.length] if isinstance(program.length, int) else [program.length.min, program.length.max]
+    for length in lengths:
+        found += coverage(program.phases, length, source)
+    return found
+
+
+def coverage(phases: list[Phase], length: int, source: SourceMap) -> list[Diagnostic]:
+    """Check that phases cover weeks 1..length in order, with no gap and no overlap."""
+    found: list[Diagnostic] = []
+    expected = 1
+    for i, phase in enumerate(phases):
+        span, at = phase.span, ("phases", i, "weeks")
+        if span.last is None and i != len(phases) - 1:
+            found.append(source.diagnostic(at, f"'{phase.weeks}' runs to the end of the program, "
+                                           "so only the last phase may use it",
+                                           hint=f"give this phase an end week, like {span.first}-{span.first + 1}"))
+        if span.first > expected:
+            gap = f"week {expected}" if span.first == expected + 1 else f"weeks {expected}-{span.first - 1}"
+            found.append(source.diagnostic(at, f"{gap} belong to no phase: this phase starts at week {span.first}",
+                                           hint=f"start this phase at week {expected}, or add a phase for the gap"))
+        elif span.first < expected:
+            found.append(source.diagnostic(at, f"week {span.first} is already covered by the phase before",
+                                           hint=f"start this phase at week {expected}"))
+        if span.first > length or (span.last or 0) > length:
+            found.append(source.diagnostic(at, f"'{phase.weeks}' goes past the end of a {length}-week program",
+                                           hint=f"the last week is {length}"))
+        for j, note in enumerate(phase.week_notes):
+            if note.week not in span.weeks(length):
+                found.append(source.diagnostic(("phases", i, "week_notes", j, "week"),
+                                               f"week {note.week} is not one of this phase's weeks ({phase.weeks})"))
+        expected = max(expected, span.end(length) + 1)
+    if expected <= length and phases:
+        last = len(phases) - 1
+        found.append(source.diagnostic(("phases", last, "weeks"),
+                                       f"weeks {expected}-{length} of the {length}-week program belong to no phase",
+                                       hint=f"end the last phase at week {length}, or write '{phases[last].span.first}+'"))
+    return found
+
+
+def _overrides(overrides: Overrides | None, source: SourceMap, program: Program | None,
+               data: DataSet) -> Iterator[Diagnostic]:
+    if overrides is None or not overrides.phases or program is None:
+        return
+    ids = {phase.id for phase in program.phases}
+    for i, phase in enumerate(overrides.phases):
+        at = ("overrides", "phases", i)
+        if phase.id not in ids:
+            yield source.diagnostic(at + ("id",), f"the program has no phase with the id '{phase.id}'",
+                                    hint=_hint(phase.id, ids) or f"phase ids: {', '.join(sorted(ids))}")
+        yield from _therapy_refs(source, at, phase, data)
+
+
+def _clinic(entry: Entry[Clinic], data: DataSet) -> list[Diagnostic]:
+    clinic, source = entry.model, entry.source
+    found = list(_ref(source, ("program",), clinic.program, "program", data.programs, data, "Program"))
+    program = data.programs.get(clinic.program)
+    found += _overrides(clinic.overrides, source, program.model if program else None, data)
+    logo = data.clinic_folder(entry.id) / clinic.brand.logo
+    if logo.suffix.lower() not in (".svg", ".png"):
+        found.append(source.diagnostic(("brand", "logo"), f"the logo '{clinic.brand.logo}' must be an .svg or .png file"))
+    elif not logo.is_file():
+        found.append(source.diagnostic(("brand", "logo"), f"the logo file '{clinic.brand.logo}' does not exist",
+                                       hint=f"put it in the clinic folder: {data.clinic_folder(entry.id).name}/"))
+    return found
+
+
+def _location(entry: Entry[Location], clinic_id: str, data: DataSet) -> list[Diagnostic]:
+    location, source = entry.model, entry.source
+    clinic = data.clinics.get(clinic_id)
+    if clinic is None:
+        return []  # the clinic file's own errors say what is wrong
+    program_entry = data.programs.get(clinic.model.program)
+    if program_entry is None:
+        return []
+    program = program_entry.model
+    found = list(_overrides(location.overrides, source, program, data))
+    length = site_length(program, location)
+    found += _length(program, location, source, program_entry.id)
+    found += _track_names(location, source)
+    used = {t for phase in program.phases for t in phase.therapies}
+    used |= {a.therapy for phase in program.phases for a in phase.activities if a.therapy}
+    for i, added in enumerate(location.therapies.add):
+        at = ("therapies", "add", i)
+        found += _ref(source, at + ("therapy",), added.therapy, "therapy", data.therapies, data, "Therapy")
+        if added.weeks is None:
+            found.append(source.diagnostic(at, f"'{added.therapy}' is offered here but no week uses it",
+                                           hint="add 'weeks: ...' (like 3, 2-3 or 5+) to say when it meets"))
+        elif length is not None and parse_weeks(added.weeks).first > length:
+            found.append(source.diagnostic(at + ("weeks",), f"'{added.weeks}' goes past the end of the "
+                                           f"{length}-week program, so '{added.therapy}' would never meet"))
+    for i, removed in enumerate(location.therapies.remove):
+        if removed not in used:
+            found.append(source.diagnostic(("therapies", "remove", i), f"'{removed}' is not part of the program "
+                                           f"'{program_entry.id}', so there is nothing to remove",
+                                           hint=_hint(removed, used)))
+    return found
+
+
+def site_length(program: Program, location: Location) -> int | None:
+    """The number of weeks a location runs: the program's, or the location's pick from its range."""
+    if isinstance(program.length, int):
+        return program.length
+    return location.program_length
+
+
+def _length(program: Program, location: Location, source: SourceMap, program_id: str) -> list[Diagnostic]:
+    allowed = program.length
+    if isinstance(allowed, int):
+        if location.program_length not in (None, allowed):
+            return [source.diagnostic(("program_length",), f"the program '{program_id}' always lasts {allowed} weeks",
+                                      hint="remove program_length, or pick a program with a range of lengths")]
+        return []
+    assert isinstance(allowed, LengthRange)
+    if location.program_length is None:
+        return [source.diagnostic((), f"missing required key 'program_length': the program '{program_id}' "
+                                  f"lasts {allowed.min} to {allowed.max} weeks", hint="add 'program_length: N'")]
+    if not allowed.min <= location.program_length <= allowed.max:
+        return [source.diagnostic(("program_length",), f"{location.program_length} weeks is outside the program's "
+                                  f"range of {allowed.min} to {allowed.max} weeks")]
+    return []
+
+
+def _track_names(location: Location, source: SourceMap) -> list[Diagnostic]:
+    found, seen = [], set()
+    for i, track in enumerate(location.tracks):
+        if track.name.lower() in seen:
+            found.append(source.diagnostic(("tracks", i, "name"), f"two tracks are named '{track.name}'",
+                                           hint="give each track its own name"))
+        seen.add(track.name.lower())
+    return found
