@@ -83,6 +83,8 @@ def _place(file: Path, root: Path, data: DataSet) -> list[Diagnostic]:
 def _add(file: Path, model: type[M], into: dict, entry_id: str, broken: set[object],
          key: object = None, id_from: str = "file name") -> list[Diagnostic]:
     broken.add((model.__name__, key or entry_id))
+    # a file named CBT.yaml is what a reference to 'cbt' meant: do not report that reference too
+    broken.add((model.__name__, entry_id.lower()))
     if not ID_RE.match(entry_id):
         return [Diagnostic(file, 1, 1, f"the {id_from} '{entry_id}' is not a valid id",
                            hint="ids use only lowercase letters, digits and hyphens, like 'harbor-light'")]
@@ -93,5 +95,5 @@ def _add(file: Path, model: type[M], into: dict, entry_id: str, broken: set[obje
     value, problems = parse(doc, model)
     if value is not None:
         into[key or entry_id] = Entry(entry_id, value, doc.source)
-        broken.discard((model.__name__, key or entry_id))
+        broken -= {(model.__name__, key or entry_id), (model.__name__, entry_id.lower())}
     return problems

@@ -120,7 +120,7 @@ class _Builder:
     def _mapping(self, node: MappingNode, path: Path_) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
+            if key_node.tag == "tag:yaml.org,2002:merge" or (key_node.value == "<<" and not key_node.style):
                 raise _Problem(*_pos(key_node), "merge keys (<<) are not supported",
                                "write the keys out in full")
             if not isinstance(key_node, ScalarNode):

@@ -30,7 +30,14 @@ def parse(doc: Document, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
     try:
         return model.model_validate(doc.data), []
     except ValidationError as e:
-        return None, [_diagnostic(doc, model, err) for err in e.errors(include_url=False)]
+        return None, _merge_misspellings([(err, _diagnostic(doc, model, err)) for err in e.errors(include_url=False)])
+
+
+def _merge_misspellings(found: list[tuple[Any, Diagnostic]]) -> list[Diagnostic]:
+    """Report a misspelled required key once, as the unknown key, not also as a missing one."""
+    meant = {(tuple(err["loc"][:-1]), d.hint.split("'")[1]) for err, d in found
+             if err["type"] == "extra_forbidden" and d.hint and d.hint.startswith("did you mean")}
+    return [d for err, d in found if not (err["type"] == "missing" and (tuple(err["loc"][:-1]), err["loc"][-1]) in meant)]
 
 
 def _kind_of(value: Any) -> str:

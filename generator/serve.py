@@ -65,8 +65,11 @@ def serve(project: Project, data_dir: Path, site: str, address: str,
     watcher = threading.Thread(target=watch, args=([data_dir, project.content, project.overrides], rerender, stop),
                                daemon=True)
     watcher.start()
+    echo(f"Previewing {site} at http://{address}/ (Ctrl-C to stop)")
     try:
-        mkdocs_serve(config_file=str(staging / "mkdocs.yml"), dev_addr=address, livereload=True)
+        # served at the root, whatever the site's public address, so the preview URL stays simple
+        mkdocs_serve(config_file=str(staging / "mkdocs.yml"), dev_addr=address, livereload=True,
+                     site_url=f"http://{address}/")
     finally:
         stop.set()
         shutil.rmtree(staging, ignore_errors=True)

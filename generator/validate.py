@@ -74,8 +74,9 @@ def coverage(phases: list[Phase], length: int, source: SourceMap) -> list[Diagno
                                            "so only the last phase may use it",
                                            hint=f"give this phase an end week, like {span.first}-{span.first + 1}"))
         if span.first > expected:
-            gap = f"week {expected}" if span.first == expected + 1 else f"weeks {expected}-{span.first - 1}"
-            found.append(source.diagnostic(at, f"{gap} belong to no phase: this phase starts at week {span.first}",
+            gap = f"week {expected} belongs" if span.first == expected + 1 else \
+                f"weeks {expected}-{span.first - 1} belong"
+            found.append(source.diagnostic(at, f"{gap} to no phase: this phase starts at week {span.first}",
                                            hint=f"start this phase at week {expected}, or add a phase for the gap"))
         elif span.first < expected:
             found.append(source.diagnostic(at, f"week {span.first} is already covered by the phase before",
@@ -90,8 +91,9 @@ def coverage(phases: list[Phase], length: int, source: SourceMap) -> list[Diagno
         expected = max(expected, span.end(length) + 1)
     if expected <= length and phases:
         last = len(phases) - 1
-        found.append(source.diagnostic(("phases", last, "weeks"),
-                                       f"weeks {expected}-{length} of the {length}-week program belong to no phase",
+        left = f"week {length} of the {length}-week program belongs" if expected == length else \
+            f"weeks {expected}-{length} of the {length}-week program belong"
+        found.append(source.diagnostic(("phases", last, "weeks"), f"{left} to no phase",
                                        hint=f"end the last phase at week {length}, or write '{phases[last].span.first}+'"))
     return found
 

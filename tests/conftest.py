@@ -1,0 +1,56 @@
+"""Shared fixtures: the project, copies of the demo data, and the demo sites built once."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline
+from generator.render import Project
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO_DATA = ROOT / "program_data"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true",
+                     help="rewrite tests/golden/ from the current output instead of comparing")
+
+
+@pytest.fixture(scope="session")
+def project() -> Project:
+    return Project(ROOT)
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    """A private copy of the demo data that a test may break."""
+    target = tmp_path / "program_data"
+    shutil.copytree(DEMO_DATA, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory, project: Project) -> Path:
+    """The demo sites, built once for the whole session; tests must not change them."""
+    out = tmp_path_factory.mktemp("site")
+    result = pipeline.build_sites(project, DEMO_DATA, out, [])
+    assert not result.failed, result.failed
+    return out
+
+
+def line_of(file: Path, text: str) -> int:
+    """The 1-based line of the first occurrence of text in a file."""
+    for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
+        if text in line:
+            return number
+    raise AssertionError(f"{text!r} not in {file}")
+
+
+def edit(file: Path, old: str, new: str) -> None:
+    """Replace one occurrence of old in a file; fail loudly if it is not there."""
+    text = file.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {file}"
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")

@@ -1,0 +1,177 @@
+"""The command line, run as a user would: in a fresh folder, with real exit codes and output."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, edit, line_of
+
+from generator import build, pipeline
+from generator.diagnostics import SiteBuildError
+from generator.render import Project
+
+
+@pytest.fixture
+def workdir(tmp_path: Path) -> Path:
+    """A copy of the project (templates, overrides, base config, demo data) to run the command in."""
+    for name in ("content", "overrides", "program_data"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
+
+
+def iop(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=300, check=False)
+
+
+def tree_hash(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(str(path.relative_to(folder)).encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def test_check_passes_on_the_demo_data(workdir: Path) -> None:
+    result = iop(workdir, "check")
+    assert result.returncode == 0, result.stderr
+    assert "3 site(s), 0 error(s), 0 warning(s)" in result.stderr
+
+
+def test_check_reports_every_problem_located_and_no_traceback(workdir: Path) -> None:
+    data = workdir / "program_data"
+    edit(data / "programs/core-iop.yaml", "      - cbt\n", "      - cbtt\n")
+    edit(data / "programs/twelve-week-iop.yaml", 'weeks: "4-6"', 'weeks: "5-6"')
+    edit(data / "clinics/cedar-path/clinic.yaml", "tagline:", "tagLine:")
+    edit(data / "clinics/harbor-light/locations/pasadena.yaml", "  city: Pasadena", "   city: Pasadena")
+    result = iop(workdir, "check")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if ": error: " in line]
+    expected_places = [
+        "program_data/clinics/cedar-path/clinic.yaml:2:1:",
+        f"program_data/clinics/harbor-light/locations/pasadena.yaml:{line_of(data / 'clinics/harbor-light/locations/pasadena.yaml', '   city')}:",
+        f"program_data/programs/core-iop.yaml:{line_of(data / 'programs/core-iop.yaml', '- cbtt')}:9:",
+        f"program_data/programs/twelve-week-iop.yaml:{line_of(data / 'programs/twelve-week-iop.yaml', '5-6')}:12:",
+    ]
+    assert len(lines) == len(expected_places), result.stderr
+    for line, place in zip(lines, expected_places):
+        assert line.startswith(place), (line, place)
+    assert "missing required key 'tagline'" not in result.stderr  # the misspelling is reported once
+    assert "did you mean 'tagline'?" in result.stderr
+    assert "did you mean 'cbt'?" in result.stderr
+    assert result.stderr.rstrip().endswith("4 error(s), 0 warning(s)")
+
+
+def test_build_from_a_fresh_folder_then_a_bad_edit_changes_nothing(workdir: Path) -> None:
+    first = iop(workdir, "build")
+    assert first.returncode == 0, first.stderr
+    site = workdir / "site"
+    assert sorted(p.relative_to(site).as_posix() for p in site.glob("*/*")) == [
+        "cedar-path/sacramento", "harbor-light/pasadena", "harbor-light/riverside"]
+    assert (site / "index.html").is_file()
+    before = tree_hash(site)
+    edit(workdir / "program_data/programs/core-iop.yaml", 'weeks: "3"', 'weeks: "4"')
+    second = iop(workdir, "build")
+    assert second.returncode == 1
+    assert "nothing was built" in second.stderr
+    assert tree_hash(site) == before
+    assert not list(site.rglob(".iop-tmp-*"))
+
+
+def test_build_one_clinic_and_list(workdir: Path) -> None:
+    result = iop(workdir, "build", "--site", "harbor-light", "--out", "out")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (workdir / "out").glob("*/*")) == ["pasadena", "riverside"]
+    listed = iop(workdir, "list")
+    assert listed.returncode == 0
+    assert [line.split("\t")[0] for line in listed.stdout.splitlines()] == [
+        "cedar-path/sacramento", "harbor-light/pasadena", "harbor-light/riverside"]
+    assert "harbor-light/pasadena\tcore-iop\t10 weeks\tPasadena" in listed.stdout
+
+
+def test_usage_errors_exit_2(workdir: Path) -> None:
+    assert iop(workdir).returncode == 2
+    unknown = iop(workdir, "build", "--site", "harbor-light/nowhere")
+    assert unknown.returncode == 2
+    assert "no site 'harbor-light/nowhere'" in unknown.stderr
+
+
+def test_outside_a_project_folder(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "program_data", tmp_path / "program_data")
+    result = iop(tmp_path, "build")
+    assert result.returncode == 1
+    assert "is not an iop-guide project: missing mkdocs.yml, content, overrides" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_failed_site_keeps_its_previous_output(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project, data, out = Project(workdir), workdir / "program_data", workdir / "site"
+    assert not pipeline.build_sites(project, data, out, []).failed
+    before = {key: tree_hash(out / key) for key in ("harbor-light/pasadena", "cedar-path/sacramento")}
+    real = build.mkdocs_build
+
+    def failing(staging: Path, target: Path, site: str) -> None:
+        if site == "harbor-light/pasadena":
+            target.joinpath("half-written.html").write_text("partial")
+            raise SiteBuildError(site, "WARNING - something broke")
+        real(staging, target, site)
+
+    edit(data / "programs/core-iop.yaml", "title:", "title: Changed")  # every core-iop site would change
+    edit(data / "programs/twelve-week-iop.yaml", "title:", "title: Changed")
+    monkeypatch.setattr(build, "mkdocs_build", failing)
+    result = pipeline.build_sites(project, data, out, [])
+    assert result.failed == {"harbor-light/pasadena": "WARNING - something broke"}
+    assert result.built == ["cedar-path/sacramento", "harbor-light/riverside"]
+    assert tree_hash(out / "harbor-light/pasadena") == before["harbor-light/pasadena"]
+    assert tree_hash(out / "cedar-path/sacramento") != before["cedar-path/sacramento"]
+    assert not list(out.rglob(".iop-tmp-*"))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode()
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+def wait_for(condition, timeout: float = 60.0):  # noqa: ANN001, ANN201 - a tiny polling helper
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.2)
+    raise AssertionError("condition not met in time")
+
+
+def test_serve_previews_and_follows_edits(workdir: Path) -> None:
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "harbor-light/pasadena",
+                               "--port", str(port)], cwd=workdir, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True)
+    try:
+        url = f"http://127.0.0.1:{port}/index.html"
+        assert "Harbor Light Recovery" in wait_for(lambda: fetch(url))
+        edit(workdir / "program_data/clinics/harbor-light/clinic.yaml", "tagline: ", "tagline: Freshly edited. ")
+        wait_for(lambda: "Freshly edited." in (fetch(url) or ""))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
