@@ -204,6 +204,7 @@ def load_file(file: Path) -> Document:
     except UnicodeDecodeError as e:
         line = raw.count(b"\n", 0, e.start) + 1
         col = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
-        raise LoadError(Diagnostic(file, line, col, f"the file is not UTF-8 text (byte {e.start} is 0x{raw[e.start]:02x})",
+        message = f"the file is not UTF-8 text (byte {e.start} is 0x{raw[e.start]:02x})"
+        raise LoadError(Diagnostic(file, line, col, message,
                                    hint="save the file as UTF-8 in your editor")) from None
     return load_text(text.removeprefix("\ufeff"), file)

@@ -37,7 +37,8 @@ def _merge_misspellings(found: list[tuple[Any, Diagnostic]]) -> list[Diagnostic]
     """Report a misspelled required key once, as the unknown key, not also as a missing one."""
     meant = {(tuple(err["loc"][:-1]), d.hint.split("'")[1]) for err, d in found
              if err["type"] == "extra_forbidden" and d.hint and d.hint.startswith("did you mean")}
-    return [d for err, d in found if not (err["type"] == "missing" and (tuple(err["loc"][:-1]), err["loc"][-1]) in meant)]
+    return [d for err, d in found
+            if not (err["type"] == "missing" and (tuple(err["loc"][:-1]), err["loc"][-1]) in meant)]
 
 
 def _kind_of(value: Any) -> str:
@@ -70,7 +71,8 @@ def _diagnostic(doc: Document, model: type[BaseModel], err: Any) -> Diagnostic:
         parent, key = loc[:-1], loc[-1]
         fields = _fields_at(model, parent)
         hint = f"add '{key}: ...'" + (f" ({fields[key]})" if fields and fields.get(key) else "")
-        return doc.source.diagnostic(parent, f"{show_path(parent) + ': ' if parent else ''}missing required key '{key}'",
+        where = f"{show_path(parent)}: " if parent else ""
+        return doc.source.diagnostic(parent, f"{where}missing required key '{key}'",
                                      hint=hint, at_key=bool(parent))
     if kind == "extra_forbidden":
         key = loc[-1]
@@ -81,8 +83,8 @@ def _diagnostic(doc: Document, model: type[BaseModel], err: Any) -> Diagnostic:
     if kind == "enum":
         options = [o.strip(" '") for o in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")]
         close = difflib.get_close_matches(str(value).lower(), options, n=1, cutoff=0.5)
-        hint = f"did you mean '{close[0]}'?" if close else None
-        return doc.source.diagnostic(loc, f"{where}: '{value}' is not one of: {', '.join(options)}", hint=hint)
+        return doc.source.diagnostic(loc, f"{where}: '{value}' is not one of: {', '.join(options)}",
+                                     hint=f"did you mean '{close[0]}'?" if close else None)
     return doc.source.diagnostic(loc, f"{where}: {_message(kind, value, err['msg'], ctx)}")
 
 

@@ -6,8 +6,8 @@ vocabularies are enums. JSON Schema for editors is generated from these models.
 
 from __future__ import annotations
 
-from enum import Enum
-from typing import Annotated, Any, Union
+from enum import StrEnum
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
@@ -41,7 +41,7 @@ class Section(Closed):
 # -- therapies -------------------------------------------------------------------
 
 
-class TherapyKind(str, Enum):
+class TherapyKind(StrEnum):
     """How central a therapy is to the program."""
 
     core = "core"
@@ -72,7 +72,7 @@ class Therapy(Closed):
 # -- programs --------------------------------------------------------------------
 
 
-class Audience(str, Enum):
+class Audience(StrEnum):
     """Who the program is built for; adolescent programs have a lower weekly-hours floor."""
 
     adult = "adult"
@@ -88,7 +88,8 @@ class LengthRange(Closed):
     @model_validator(mode="after")
     def _ordered(self) -> LengthRange:
         if self.max <= self.min:
-            raise ValueError(f"max ({self.max}) must be more than min ({self.min}); for a fixed length write one number")
+            raise ValueError(f"max ({self.max}) must be more than min ({self.min}); "
+                             "for a fixed length write one number")
         return self
 
 
@@ -98,7 +99,7 @@ def _length_kind(value: Any) -> str:
 
 # a discriminated union, so that a mistake is reported for the form the clinician used only
 ProgramLength = Annotated[
-    Union[Annotated[int, Tag("fixed")], Annotated[LengthRange, Tag("range")]],
+    Annotated[int, Tag("fixed")] | Annotated[LengthRange, Tag("range")],
     Discriminator(_length_kind),
 ]
 

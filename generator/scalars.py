@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
@@ -93,7 +93,7 @@ def _check_weeks(value: str) -> str:
     return value.replace(" ", "")
 
 
-class Weekday(str, Enum):
+class Weekday(StrEnum):
     """A day of the week, as its three-letter short name."""
 
     mon = "mon"

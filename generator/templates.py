@@ -11,7 +11,7 @@ from . import markup
 
 def _autoescape(name: str | None) -> bool:
     # Markdown output is not HTML: data text in it is escaped by the markup filters instead
-    return bool(name) and name.endswith((".html.jinja", ".xml.jinja"))
+    return name is not None and name.endswith((".html.jinja", ".xml.jinja"))
 
 
 def environment(content_dir: Path) -> jinja2.Environment:

@@ -16,12 +16,12 @@ from .scalars import parse_weeks
 def validate(data: DataSet) -> list[Diagnostic]:
     """Check every rule that spans files; return one diagnostic per broken rule."""
     found: list[Diagnostic] = []
-    for entry in data.programs.values():
-        found += _program(entry, data)
-    for entry in data.clinics.values():
-        found += _clinic(entry, data)
-    for (clinic_id, _), entry in data.locations.items():
-        found += _location(entry, clinic_id, data)
+    for program in data.programs.values():
+        found += _program(program, data)
+    for clinic in data.clinics.values():
+        found += _clinic(clinic, data)
+    for (clinic_id, _), location in data.locations.items():
+        found += _location(location, clinic_id, data)
     # the same rule can break the same way for several lengths: say it once
     return sorted(set(found))
 
@@ -94,7 +94,8 @@ def coverage(phases: list[Phase], length: int, source: SourceMap) -> list[Diagno
         left = f"week {length} of the {length}-week program belongs" if expected == length else \
             f"weeks {expected}-{length} of the {length}-week program belong"
         found.append(source.diagnostic(("phases", last, "weeks"), f"{left} to no phase",
-                                       hint=f"end the last phase at week {length}, or write '{phases[last].span.first}+'"))
+                                       hint=f"end the last phase at week {length}, "
+                                       f"or write '{phases[last].span.first}+'"))
     return found
 
 
@@ -118,7 +119,8 @@ def _clinic(entry: Entry[Clinic], data: DataSet) -> list[Diagnostic]:
     found += _overrides(clinic.overrides, source, program.model if program else None, data)
     logo = data.clinic_folder(entry.id) / clinic.brand.logo
     if logo.suffix.lower() not in (".svg", ".png"):
-        found.append(source.diagnostic(("brand", "logo"), f"the logo '{clinic.brand.logo}' must be an .svg or .png file"))
+        found.append(source.diagnostic(("brand", "logo"),
+                                       f"the logo '{clinic.brand.logo}' must be an .svg or .png file"))
     elif not logo.is_file():
         found.append(source.diagnostic(("brand", "logo"), f"the logo file '{clinic.brand.logo}' does not exist",
                                        hint=f"put it in the clinic folder: {data.clinic_folder(entry.id).name}/"))

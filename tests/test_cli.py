@@ -60,12 +60,13 @@ def test_check_reports_every_problem_located_and_no_traceback(workdir: Path) -> 
     lines = [line for line in result.stderr.splitlines() if ": error: " in line]
     expected_places = [
         "program_data/clinics/cedar-path/clinic.yaml:2:1:",
-        f"program_data/clinics/harbor-light/locations/pasadena.yaml:{line_of(data / 'clinics/harbor-light/locations/pasadena.yaml', '   city')}:",
+        f"program_data/clinics/harbor-light/locations/pasadena.yaml:"
+        f"{line_of(data / 'clinics/harbor-light/locations/pasadena.yaml', '   city')}:",
         f"program_data/programs/core-iop.yaml:{line_of(data / 'programs/core-iop.yaml', '- cbtt')}:9:",
         f"program_data/programs/twelve-week-iop.yaml:{line_of(data / 'programs/twelve-week-iop.yaml', '5-6')}:12:",
     ]
     assert len(lines) == len(expected_places), result.stderr
-    for line, place in zip(lines, expected_places):
+    for line, place in zip(lines, expected_places, strict=True):
         assert line.startswith(place), (line, place)
     assert "missing required key 'tagline'" not in result.stderr  # the misspelling is reported once
     assert "did you mean 'tagline'?" in result.stderr
@@ -152,7 +153,7 @@ def fetch(url: str) -> str | None:
         return None
 
 
-def wait_for(condition, timeout: float = 60.0):  # noqa: ANN001, ANN201 - a tiny polling helper
+def wait_for(condition, timeout: float = 60.0):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = condition()

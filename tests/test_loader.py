@@ -82,7 +82,7 @@ def test_recursive_alias_is_refused() -> None:
 
 def test_not_utf8_names_the_byte(tmp_path: Path) -> None:
     file = tmp_path / "x.yaml"
-    file.write_bytes("name: caf".encode() + b"\xe9\n")
+    file.write_bytes(b"name: caf" + b"\xe9\n")
     with pytest.raises(LoadError) as caught:
         load_file(file)
     d = caught.value.diagnostic

@@ -88,7 +88,8 @@ tracks:
     assert messages(location, Location) == [
         "t.yaml:7:17: error: tracks[1].days[2]: 'thurs' is not one of: mon, tue, wed, thu, fri, sat, sun "
         "| hint: did you mean 'thu'?",
-        "t.yaml:8:12: error: tracks[1].start: '25:00' is not a time of day: write 24-hour HH:MM, such as 09:00 or 18:30",
+        "t.yaml:8:12: error: tracks[1].start: '25:00' is not a time of day: write 24-hour HH:MM, "
+        "such as 09:00 or 18:30",
         "t.yaml:10:5: error: tracks[2]: the end time 09:00 is not after the start time 18:00",
     ]
 
