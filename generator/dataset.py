@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -56,21 +57,33 @@ def load_dataset(root: Path) -> tuple[DataSet, list[Diagnostic]]:
         return data, [Diagnostic(root, 1, 1, "the data folder does not exist",
                                  hint="pass --data with the folder that holds therapies/, programs/ and clinics/")]
     for file in sorted(root.rglob("*")):
-        if file.is_file() and file.suffix in (".yaml", ".yml"):
+        if file.is_file() and file.suffix.lower() in (".yaml", ".yml"):
             problems += _place(file, root, data)
+        elif file.is_file() and _data_folder(file.relative_to(root).parts):
+            problems.append(Diagnostic(file, 1, 1, "this file is not read: data files end in .yaml",
+                                       severity=Severity.WARNING, hint=_rename_hint(file)))
     return data, problems
+
+
+def _data_folder(parts: tuple[str, ...]) -> bool:
+    """True for a file in a folder that holds only YAML data (not a clinic's own assets)."""
+    return (len(parts) == 2 and parts[0] in ("therapies", "programs")) or \
+        (len(parts) == 4 and parts[0] == "clinics" and parts[2] == "locations")
+
+
+def _rename_hint(file: Path) -> str:
+    # cbt.yaml.txt is what some editors save on Windows
+    stem = file.name.split(".")[0]
+    return f"rename it to {stem}.yaml if it holds data, or move it out of this folder"
 
 
 def _place(file: Path, root: Path, data: DataSet) -> list[Diagnostic]:
     parts = file.relative_to(root).parts
-    if file.suffix == ".yml":
-        return [Diagnostic(file, 1, 1, "this file is not read: data files end in .yaml",
-                           hint=f"rename it to {file.stem}.yaml")]
     if len(parts) == 2 and parts[0] == "therapies":
         return _add(file, Therapy, data.therapies, file.stem, data.broken)
     if len(parts) == 2 and parts[0] == "programs":
         return _add(file, Program, data.programs, file.stem, data.broken)
-    if len(parts) == 3 and parts[0] == "clinics" and parts[2] == "clinic.yaml":
+    if len(parts) == 3 and parts[0] == "clinics" and file.stem == "clinic":
         return _add(file, Clinic, data.clinics, parts[1], data.broken, id_from="folder")
     if len(parts) == 4 and parts[0] == "clinics" and parts[2] == "locations":
         return _add(file, Location, data.locations, file.stem, data.broken, key=(parts[1], file.stem))
@@ -83,8 +96,13 @@ def _place(file: Path, root: Path, data: DataSet) -> list[Diagnostic]:
 def _add(file: Path, model: type[M], into: dict, entry_id: str, broken: set[object],
          key: object = None, id_from: str = "file name") -> list[Diagnostic]:
     broken.add((model.__name__, key or entry_id))
-    # a file named CBT.yaml is what a reference to 'cbt' meant: do not report that reference too
-    broken.add((model.__name__, entry_id.lower()))
+    # a file named CBT.yaml or Group Therapy.yaml is what a reference to 'cbt' or 'group-therapy' meant:
+    # do not report that reference too
+    meant = re.sub(r"[^a-z0-9]+", "-", entry_id.lower()).strip("-")
+    broken.add((model.__name__, meant))
+    if file.suffix != ".yaml":
+        return [Diagnostic(file, 1, 1, f"this file is not read: data files end in .yaml, not {file.suffix}",
+                           hint=f"rename it to {file.stem}.yaml")]
     if not ID_RE.match(entry_id):
         return [Diagnostic(file, 1, 1, f"the {id_from} '{entry_id}' is not a valid id",
                            hint="ids use only lowercase letters, digits and hyphens, like 'harbor-light'")]
@@ -93,7 +111,11 @@ def _add(file: Path, model: type[M], into: dict, entry_id: str, broken: set[obje
     except LoadError as e:
         return [e.diagnostic]
     value, problems = parse(doc, model)
+    declared = getattr(value, "id", None)
+    if declared is not None and declared != entry_id:
+        return [doc.source.diagnostic(("id",), f"the id '{declared}' does not match the {id_from} '{entry_id}'",
+                                      hint=f"the {id_from} is the id: rename it, or remove 'id:'")]
     if value is not None:
         into[key or entry_id] = Entry(entry_id, value, doc.source)
-        broken -= {(model.__name__, key or entry_id), (model.__name__, entry_id.lower())}
+        broken -= {(model.__name__, key or entry_id), (model.__name__, meant)}
     return problems

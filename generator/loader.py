@@ -18,7 +18,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .diagnostics import Diagnostic
 
 MAX_FILE_BYTES = 1_000_000
-MAX_NODES = 100_000
+MAX_NODES = 50_000  # values in one file, aliases expanded; the largest demo file has under 600
 MAX_DEPTH = 60
 
 Path_ = tuple[str | int, ...]
@@ -60,6 +60,24 @@ class Document:
 class _Loader(yaml.SafeLoader):
     """SafeLoader with YAML 1.2 core-schema scalars: no sexagesimal numbers, yes/no or dates."""
 
+    depth = 0
+    first_alias: tuple[int, int] | None = None  # where the first *alias is: a file that expands too much is shown there
+
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        if self.first_alias is None and self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            self.first_alias = (mark.line + 1, mark.column + 1)
+        # PyYAML composes nested lists and mappings by recursion: stop deep nesting before Python's own limit
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                mark = self.peek_event().start_mark
+                raise _Problem(mark.line + 1, mark.column + 1, f"the data is nested more than {MAX_DEPTH} levels deep",
+                               "use fewer levels of indentation or brackets")
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
 
 _Loader.yaml_implicit_resolvers = {}
 _Loader.add_implicit_resolver(
@@ -86,6 +104,11 @@ class _Problem(Exception):
         self.line, self.col, self.message, self.hint = line, col, message, hint
 
 
+def _written(tag: str) -> str:
+    """A tag as it was written in the file: `!!python/object`, not `tag:yaml.org,2002:python/object`."""
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+
+
 def _pos(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
@@ -101,14 +124,15 @@ class _Builder:
     def build(self, node: Node, path: Path_) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise _Problem(*_pos(node), f"the file expands to more than {MAX_NODES} values",
+            raise _Problem(*(self.loader.first_alias or _pos(node)),
+                           f"the file expands to more than {MAX_NODES} values",
                            "repeated aliases (*name) multiply the data; write the values out instead")
         if len(path) > MAX_DEPTH:
             raise _Problem(*_pos(node), f"the data is nested more than {MAX_DEPTH} levels deep",
                            "an alias (*name) may point back into itself")
         self.source.values.setdefault(path, _pos(node))
         if node.tag not in _SAFE_TAGS:
-            raise _Problem(*_pos(node), f"the tag {node.tag} is not allowed here",
+            raise _Problem(*_pos(node), f"the tag '{_written(node.tag)}' is not allowed",
                            "remove the '!' tag; plain text, numbers, lists and mappings are enough")
         if isinstance(node, ScalarNode):
             return self.loader.construct_object(node)
@@ -138,8 +162,9 @@ class _Builder:
 def load_text(text: str, file: Path) -> Document:
     """Parse YAML text; raise a located Diagnostic (wrapped in ValueError) on any failure."""
     source = SourceMap(file)
-    loader = _Loader(text)
+    loader: _Loader | None = None
     try:
+        loader = _Loader(text)  # checks for control characters first
         node = loader.get_single_node()
         if node is None:
             raise _Problem(1, 1, "the file is empty", "a file here must hold a mapping of keys and values")
@@ -148,37 +173,111 @@ def load_text(text: str, file: Path) -> Document:
         raise LoadError(Diagnostic(file, p.line, p.col, p.message, hint=p.hint)) from None
     except yaml.MarkedYAMLError as e:
         raise LoadError(_syntax_diagnostic(e, file, text)) from None
-    except yaml.YAMLError as e:  # reader errors (control characters) carry no mark
+    except yaml.reader.ReaderError as e:  # a control character: no mark, but a position in the text
+        line = text.count("\n", 0, e.position) + 1
+        col = e.position - (text.rfind("\n", 0, e.position) + 1) + 1
+        message = f"the file holds an invisible control character (U+{e.character:04X})"
+        raise LoadError(Diagnostic(file, line, col, message,
+                                   hint="delete it; it often comes with text copied from another program")) from None
+    except yaml.YAMLError as e:
         raise LoadError(Diagnostic(file, 1, 1, f"this is not valid YAML: {e}")) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
+
+
+QUOTES = "\"'"
+EXAMPLES = {"*": "\"*really* helpful\"", "&": "\"& more\""}
+AFTER_CLOSING = {
+    "\"": "to quote words inside a text, put the whole text in single quotes: 'A \"new\" start'",
+    "'": "inside '...' write an apostrophe twice, like 'Don''t worry', or use \"...\" around the text",
+    "]": "text that starts with '[' goes in quotes, like \"[ ] Bring your ID\"",
+    "}": "text that starts with '{' goes in quotes",
+}
+
+
+def _mark(mark: yaml.Mark | None) -> tuple[int, int] | None:
+    return (mark.line + 1, mark.column + 1) if mark else None
 
 
 def _syntax_diagnostic(e: yaml.MarkedYAMLError, file: Path, text: str) -> Diagnostic:
-    mark = e.problem_mark or e.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    """Say what a PyYAML syntax error means in words a clinician can act on, at the place to fix."""
+    line, col = _mark(e.problem_mark) or _mark(e.context_mark) or (1, 1)
+    opened = _mark(e.context_mark)
     problem = (e.problem or "").strip()
+    context = (e.context or "").strip()
     hint = None
     lines = text.splitlines()
     source_line = lines[line - 1] if 0 < line <= len(lines) else ""
-    if "\t" in source_line or "found character '\\t'" in problem:
+    before = source_line[: col - 1].rstrip()
+    indent = source_line[: len(source_line) - len(source_line.lstrip())]
+    if "\t" in indent:
+        col = indent.index("\t") + 1
         problem = "a tab character is used for indentation"
         hint = "indent with spaces only (YAML does not allow tabs)"
-        col = (source_line.index("\t") + 1) if "\t" in source_line else col
-    elif "found unexpected end of stream" in problem or "found unexpected end" in problem:
+    elif "found character '\\t'" in problem:
+        problem = "a tab character is used where YAML expects a space"
+        hint = "replace the tab with a space (YAML does not allow tabs)"
+    elif "found unexpected end" in problem:
         problem = "a quote is opened but never closed"
         hint = "close the quote (\" or ') at the end of the text"
-        if e.context_mark:
-            line, col = e.context_mark.line + 1, e.context_mark.column + 1
+        line, col = opened or (line, col)
     elif "mapping values are not allowed here" in problem:
         problem = "a ':' appears where YAML does not expect one"
         hint = "check the indentation of this line, or put text containing ': ' in quotes"
-    elif "expected <block end>" in problem or "did not find expected key" in problem:
-        problem = "this line is not indented like the lines around it"
-        hint = "line up keys of the same mapping at the same column, using spaces"
     elif "could not find expected ':'" in problem:
         problem = "a key has no ':' after it"
         hint = "write 'key: value'"
+        line, col = opened or (line, col)
+    elif "found another document" in problem:
+        problem = "a second document starts here ('---'); a file holds only one"
+        hint = "remove the '---' line, or move what follows into a file of its own"
+    elif context.startswith(("while scanning an alias", "while scanning an anchor")) or "undefined alias" in problem:
+        sign = "&" if "anchor" in context else "*"
+        problem = f"text that starts with '{sign}' must be in quotes"
+        hint = f"YAML reads '{sign}' at the start as an {'anchor' if sign == '&' else 'alias'}; " \
+               f"write the text in quotes, like {EXAMPLES[sign]}"
+        line, col = opened or (line, col)
+    elif context.startswith("while scanning a block scalar"):
+        sign = ">" if opened and lines[opened[0] - 1][opened[1] - 1: opened[1]] == ">" else "|"
+        problem = f"text that starts with '{sign}' must be in quotes"
+        hint = f"a '{sign}' alone at the end of a line starts a block of text on the lines below; " \
+               "other text that starts with it goes in quotes"
+        line, col = opened or (line, col)
+    elif "expected the node content, but found ','" in problem:
+        problem = "a ',' appears where a value should be"
+        hint = "remove the extra ',', or put text that starts with ',' in quotes"
+    elif "sequence entries are not allowed here" in problem:
+        problem = "a list item ('- ') must start on a line of its own"
+        hint = "put each '- ' item on its own line, indented under its key"
+    elif context.startswith("while scanning a double-quoted scalar") and "escape" in problem:
+        problem = "a '\\' inside double quotes must be followed by a known letter, like \\n"
+        hint = "write '\\\\' for a backslash, or put the text in single quotes"
+        col = source_line.rfind("\\", 0, col - 1) + 1 or col
+    elif "expected '<document start>'" in problem:
+        problem = "the data cannot go on after a line that is only '...' or that starts with '%'"
+        hint = "remove that '...' or '%' line"
+    elif "duplicate anchor" in context:
+        problem = "the same anchor (&name) is set twice"
+        hint = "give each anchor its own name, or put text that starts with '&' in quotes"
+    elif "that cannot start any token" in problem:
+        char = problem.split("'")[1] if problem.count("'") >= 2 else "?"
+        problem = f"text that starts with '{char}' must be in quotes"
+        hint = f"write the whole text in quotes, like \"{char}...\""
+    elif "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
+        pair = "[]" if "']'" in problem else "{}"
+        kind = "list" if pair == "[]" else "mapping"
+        problem = f"the {kind} that opens here with '{pair[0]}' is not closed by '{pair[1]}'"
+        hint = f"close it with '{pair[1]}' on the same line; an item that contains ': ' or ',' goes in quotes"
+        line, col = opened or (line, col)
+    elif ("expected <block end>" in problem and "'<scalar>'" in problem
+          and before[-1:] in AFTER_CLOSING):
+        closer = before[-1]
+        problem = f"text goes on after a closing {'quote' if closer in QUOTES else repr(closer)}"
+        hint = AFTER_CLOSING[closer]
+    elif "expected <block end>" in problem or "did not find expected key" in problem:
+        problem = "this line is not indented like the lines around it"
+        hint = "line up keys of the same mapping at the same column, using spaces"
     return Diagnostic(file, line, col, f"YAML syntax: {problem}", hint=hint)
 
 

@@ -21,6 +21,15 @@ _KINDS_OF_INPUT = {
 }
 
 
+# program keys an override may not change: say why, rather than list the keys it may
+_FIXED = {
+    ("PhaseOverride", "weeks"): "the weeks of a phase cannot be overridden; change them in the program file",
+    ("Overrides", "length"): "the program's length cannot be overridden; a location picks one from a range "
+                             "with 'program_length'",
+    ("Overrides", "audience"): "the program's audience cannot be overridden; pick a program for that audience",
+}
+
+
 def parse(doc: Document, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
     """Validate a document against a model; return the model or every located error."""
     if not isinstance(doc.data, dict):
@@ -79,20 +88,34 @@ def _diagnostic(doc: Document, model: type[BaseModel], err: Any) -> Diagnostic:
         allowed = _fields_at(model, loc[:-1]) or {}
         close = difflib.get_close_matches(str(key), list(allowed), n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else f"allowed keys here: {', '.join(allowed)}"
+        target = _model_at(model, loc[:-1])
+        hint = _FIXED.get((target.__name__ if target else "", str(key)), hint)
         return doc.source.diagnostic(loc, f"{where}: unknown key '{key}'", hint=hint, at_key=True)
     if kind == "enum":
         options = [o.strip(" '") for o in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")]
-        close = difflib.get_close_matches(str(value).lower(), options, n=1, cutoff=0.5)
+        if not isinstance(value, (str, int, float)):
+            return doc.source.diagnostic(loc, f"{where}: expected one of: {', '.join(options)}, got {_kind_of(value)}")
+        close = difflib.get_close_matches(str(value).lower(), options, n=1, cutoff=0.6)
         return doc.source.diagnostic(loc, f"{where}: '{value}' is not one of: {', '.join(options)}",
                                      hint=f"did you mean '{close[0]}'?" if close else None)
-    return doc.source.diagnostic(loc, f"{where}: {_message(kind, value, err['msg'], ctx)}")
+    message = _message(kind, value, err["msg"], ctx)
+    advice = None
+    if value is None and loc:
+        after = "'- '" if isinstance(loc[-1], int) else f"'{loc[-1]}:'"
+        advice = f"write the value after {after}; text that starts with '#' goes in quotes, " \
+                 "or YAML skips it as a comment"
+    elif kind == "string_type" and isinstance(value, dict):
+        advice = "text that contains ': ' goes in quotes"
+    # a key with no value: point at the key, which is what the eye finds
+    return doc.source.diagnostic(loc, f"{where}: {message}", hint=advice,
+                                 at_key=value is None and bool(loc) and isinstance(loc[-1], str))
 
 
 def _message(kind: str, value: Any, msg: str, ctx: dict[str, Any]) -> str:
     got = _kind_of(value)
-    shown = repr(value) if isinstance(value, (int, float, bool)) else got
+    shown = str(value).lower() if isinstance(value, bool) else repr(value) if isinstance(value, (int, float)) else got
     if kind == "string_type":
-        return f"expected text, got {shown}" + (" (put it in quotes)" if got != "a list" else "")
+        return f"expected text, got {shown}" + (" (put it in quotes)" if isinstance(value, (int, float)) else "")
     if kind in ("list_type", "tuple_type"):
         return f"expected a list (lines starting with '- '), got {got}"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
@@ -102,7 +125,8 @@ def _message(kind: str, value: Any, msg: str, ctx: dict[str, Any]) -> str:
     if kind in ("bool_type", "bool_parsing"):
         return f"expected true or false, got {shown}"
     if kind == "too_short":
-        return f"needs at least {ctx.get('min_length', 1)} item(s), has {ctx.get('actual_length', 0)}"
+        least, actual = ctx.get("min_length", 1), ctx.get("actual_length", 0)
+        return f"needs at least {least} item{'s' if least != 1 else ''}, has {actual or 'none'}"
     if kind == "string_too_short":
         return "must not be empty"
     if kind in ("greater_than_equal", "less_than_equal"):
@@ -113,14 +137,19 @@ def _message(kind: str, value: Any, msg: str, ctx: dict[str, Any]) -> str:
     return msg[0].lower() + msg[1:]
 
 
-def _fields_at(model: type[BaseModel], path: tuple[Any, ...]) -> dict[str, str | None] | None:
-    """The known keys (with descriptions) of the model found by walking a data path."""
+def _model_at(model: type[BaseModel], path: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model found by walking a data path from a top-level model."""
     annotation: Any = model
     for part in path:
         annotation = _step(annotation, part)
         if annotation is None:
             return None
-    target = _model_in(annotation)
+    return _model_in(annotation)
+
+
+def _fields_at(model: type[BaseModel], path: tuple[Any, ...]) -> dict[str, str | None] | None:
+    """The known keys (with descriptions) of the model found by walking a data path."""
+    target = _model_at(model, path)
     if target is None:
         return None
     return {name: info.description for name, info in target.model_fields.items()}

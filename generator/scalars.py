@@ -30,6 +30,14 @@ def _check_time(value: str) -> str:
     return f"{int(match[1]):02d}:{match[2]}"
 
 
+def _time_input(value: Any) -> Any:
+    # `start: 18` is a number to YAML: say what to write instead in one go
+    if isinstance(value, int) and not isinstance(value, bool):
+        example = f"{value:02d}:00" if 0 <= value <= 23 else "18:00"
+        raise ValueError(f"{value} is not a time of day: write 24-hour HH:MM in quotes, such as \"{example}\"")
+    return value
+
+
 def _check_color(value: str) -> str:
     if not COLOR_RE.match(value):
         raise ValueError(f"'{value}' is not a color: write # and six hex digits, such as #1f5f8b")
@@ -53,7 +61,7 @@ def _check_url(value: str) -> str:
     return value
 
 
-def _text_of_number(value: Any) -> Any:
+def text_of_number(value: Any) -> Any:
     # `weeks: 1` is the natural way to write a one-week phase; keep it as text
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
@@ -82,7 +90,7 @@ def parse_weeks(value: str) -> WeekSpan:
     first = int(match[1])
     last = None if match[4] else int(match[3]) if match[2] else first
     if first < 1:
-        raise ValueError("weeks are counted from 1")
+        raise ValueError(f"'{value}' starts at week {first}, but weeks are counted from 1")
     if last is not None and last < first:
         raise ValueError(f"'{value}' ends before it starts: write the smaller week first")
     return WeekSpan(first, last)
@@ -119,14 +127,14 @@ _FULL_DAYS = {name.lower() for name in DAY_NAMES.values()} | set(DAY_NAMES)
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Id = Annotated[str, AfterValidator(_check_id), Field(json_schema_extra={"pattern": ID_RE.pattern})]
-Time = Annotated[str, AfterValidator(_check_time),
+Time = Annotated[str, BeforeValidator(_time_input), AfterValidator(_check_time),
                  Field(json_schema_extra={"pattern": r"^([01]?\d|2[0-3]):[0-5]\d$"}, examples=["09:00"])]
 Color = Annotated[str, AfterValidator(_check_color),
                   Field(json_schema_extra={"pattern": COLOR_RE.pattern}, examples=["#1f5f8b"])]
 Phone = Annotated[str, AfterValidator(_check_phone), Field(examples=["(626) 555-0142"])]
 ShortNumber = Annotated[str, AfterValidator(_check_short_number), Field(examples=["988"])]
 Url = Annotated[str, AfterValidator(_check_url), Field(examples=["https://example.org/guide/"])]
-Weeks = Annotated[str, BeforeValidator(_text_of_number), AfterValidator(_check_weeks),
+Weeks = Annotated[str, BeforeValidator(text_of_number), AfterValidator(_check_weeks),
                   Field(json_schema_extra={"pattern": r"^\d+(-\d+|\+)?$"}, examples=["1", "2-3", "5+"])]
 Day = Annotated[Weekday, BeforeValidator(_lower)]
 

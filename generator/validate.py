@@ -26,9 +26,16 @@ def validate(data: DataSet) -> list[Diagnostic]:
     return sorted(set(found))
 
 
+def _a(number: int) -> str:
+    """A number with its article: 'a 6', 'an 8', 'an 11'."""
+    return f"{'an' if str(number).startswith('8') or number in (11, 18) else 'a'} {number}"
+
+
 def _hint(name: str, known: Iterable[str]) -> str | None:
     close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else None
+    if not close:  # a shortened id, like 'group' for 'group-therapy'
+        close = [k for k in known if name in k.split("-")] if "-" not in name else []
+    return f"did you mean '{close[0]}'?" if len(close) == 1 else None
 
 
 def _ref(source: SourceMap, loc: tuple[Any, ...], ref: str, kind: str, known: dict, data: DataSet,
@@ -38,7 +45,17 @@ def _ref(source: SourceMap, loc: tuple[Any, ...], ref: str, kind: str, known: di
                                 hint=_hint(ref, known) or f"add {kind} file '{ref}.yaml', or fix the id")
 
 
+def _twice(source: SourceMap, at: tuple[Any, ...], values: list[Any]) -> Iterator[Diagnostic]:
+    """Report each value listed a second time in one list."""
+    seen: set[Any] = set()
+    for i, value in enumerate(values):
+        if value in seen:
+            yield source.diagnostic(at + (i,), f"'{value}' is listed twice", hint="remove one of them")
+        seen.add(value)
+
+
 def _therapy_refs(source: SourceMap, base: tuple[Any, ...], phase: Any, data: DataSet) -> Iterator[Diagnostic]:
+    yield from _twice(source, base + ("therapies",), list(phase.therapies or []))
     for i, therapy in enumerate(phase.therapies or []):
         yield from _ref(source, base + ("therapies", i), therapy, "therapy", data.therapies, data, "Therapy")
     for i, activity in enumerate(phase.activities or []):
@@ -82,13 +99,19 @@ def coverage(phases: list[Phase], length: int, source: SourceMap) -> list[Diagno
             found.append(source.diagnostic(at, f"week {span.first} is already covered by the phase before",
                                            hint=f"start this phase at week {expected}"))
         if span.first > length or (span.last or 0) > length:
-            found.append(source.diagnostic(at, f"'{phase.weeks}' goes past the end of a {length}-week program",
-                                           hint=f"the last week is {length}"))
+            to_end = f", or write '{span.first}+' to run to the end" if i == len(phases) - 1 and \
+                span.first <= length else ""
+            found.append(source.diagnostic(at, f"'{phase.weeks}' goes past the end of {_a(length)}-week program",
+                                           hint=f"the last week is {length}{to_end}"))
         for j, note in enumerate(phase.week_notes):
             if note.week not in span.weeks(length):
                 found.append(source.diagnostic(("phases", i, "week_notes", j, "week"),
                                                f"week {note.week} is not one of this phase's weeks ({phase.weeks})"))
-        expected = max(expected, span.end(length) + 1)
+        if span.last is None and i != len(phases) - 1:
+            # take it to end where the next phase starts, so the phases after it are not reported too
+            expected = max(expected, span.first + 1, phases[i + 1].span.first)
+        else:
+            expected = max(expected, span.end(length) + 1)
     if expected <= length and phases:
         last = len(phases) - 1
         left = f"week {length} of the {length}-week program belongs" if expected == length else \
@@ -104,6 +127,7 @@ def _overrides(overrides: Overrides | None, source: SourceMap, program: Program 
     if overrides is None or not overrides.phases or program is None:
         return
     ids = {phase.id for phase in program.phases}
+    yield from _twice(source, ("overrides", "phases"), [phase.id for phase in overrides.phases])
     for i, phase in enumerate(overrides.phases):
         at = ("overrides", "phases", i)
         if phase.id not in ids:
@@ -118,9 +142,15 @@ def _clinic(entry: Entry[Clinic], data: DataSet) -> list[Diagnostic]:
     program = data.programs.get(clinic.program)
     found += _overrides(clinic.overrides, source, program.model if program else None, data)
     logo = data.clinic_folder(entry.id) / clinic.brand.logo
-    if logo.suffix.lower() not in (".svg", ".png"):
+    if not logo.resolve().is_relative_to(data.clinic_folder(entry.id).resolve()):
+        # the logo is copied into every site: never take a file from elsewhere on the disk
+        found.append(source.diagnostic(("brand", "logo"), f"the logo '{clinic.brand.logo}' is outside the clinic "
+                                       "folder", hint=f"put the logo in the clinic folder, {entry.id}/, and write "
+                                       "its file name, like 'logo.svg'"))
+    elif logo.suffix.lower() not in (".svg", ".png"):
         found.append(source.diagnostic(("brand", "logo"),
-                                       f"the logo '{clinic.brand.logo}' must be an .svg or .png file"))
+                                       f"the logo '{clinic.brand.logo}' must be an .svg or .png file",
+                                       hint="save the logo as SVG or PNG in the clinic folder and name that file"))
     elif not logo.is_file():
         found.append(source.diagnostic(("brand", "logo"), f"the logo file '{clinic.brand.logo}' does not exist",
                                        hint=f"put it in the clinic folder: {data.clinic_folder(entry.id).name}/"))
@@ -131,7 +161,10 @@ def _location(entry: Entry[Location], clinic_id: str, data: DataSet) -> list[Dia
     location, source = entry.model, entry.source
     clinic = data.clinics.get(clinic_id)
     if clinic is None:
-        return []  # the clinic file's own errors say what is wrong
+        if ("Clinic", clinic_id) in data.broken:
+            return []  # the clinic file's own errors say what is wrong
+        return [Diagnostic(entry.file, 1, 1, f"the clinic '{clinic_id}' has no clinic.yaml, so this location "
+                           "cannot be built", hint=f"add clinics/{clinic_id}/clinic.yaml")]
     program_entry = data.programs.get(clinic.model.program)
     if program_entry is None:
         return []
@@ -140,6 +173,10 @@ def _location(entry: Entry[Location], clinic_id: str, data: DataSet) -> list[Dia
     length = site_length(program, location)
     found += _length(program, location, source, program_entry.id)
     found += _track_names(location, source)
+    found += _twice(source, ("therapies", "remove"), location.therapies.remove)
+    found += _twice(source, ("therapies", "add"), [a.therapy for a in location.therapies.add])
+    for i, track in enumerate(location.tracks):
+        found += _twice(source, ("tracks", i, "days"), [day.value for day in track.days])
     used = {t for phase in program.phases for t in phase.therapies}
     used |= {a.therapy for phase in program.phases for a in phase.activities if a.therapy}
     for i, added in enumerate(location.therapies.add):
@@ -155,7 +192,8 @@ def _location(entry: Entry[Location], clinic_id: str, data: DataSet) -> list[Dia
         if removed not in used:
             found.append(source.diagnostic(("therapies", "remove", i), f"'{removed}' is not part of the program "
                                            f"'{program_entry.id}', so there is nothing to remove",
-                                           hint=_hint(removed, used)))
+                                           hint=_hint(removed, used) if removed not in data.therapies else
+                                           "take it out of 'remove'; only a therapy the program uses can be removed"))
     return found
 
 

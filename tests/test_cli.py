@@ -59,7 +59,7 @@ def test_check_reports_every_problem_located_and_no_traceback(workdir: Path) -> 
     assert "Traceback" not in result.stderr
     lines = [line for line in result.stderr.splitlines() if ": error: " in line]
     expected_places = [
-        "program_data/clinics/cedar-path/clinic.yaml:2:1:",
+        f"program_data/clinics/cedar-path/clinic.yaml:{line_of(data / 'clinics/cedar-path/clinic.yaml', 'tagLine')}:1:",
         f"program_data/clinics/harbor-light/locations/pasadena.yaml:"
         f"{line_of(data / 'clinics/harbor-light/locations/pasadena.yaml', '   city')}:",
         f"program_data/programs/core-iop.yaml:{line_of(data / 'programs/core-iop.yaml', '- cbtt')}:9:",

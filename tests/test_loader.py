@@ -61,7 +61,7 @@ def test_bad_indent() -> None:
 
 def test_merge_keys_and_tags_are_refused() -> None:
     assert fail("a: &x {b: 1}\nc:\n  <<: *x\n") == "3:3: merge keys (<<) are not supported"
-    assert fail("a: !!python/object:os.system x\n").startswith("1:4: the tag tag:yaml.org,2002:python/object")
+    assert fail("a: !!python/object:os.system x\n") == "1:4: the tag '!!python/object:os.system' is not allowed"
 
 
 def test_billion_laughs_fails_fast() -> None:

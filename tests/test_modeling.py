@@ -44,7 +44,7 @@ def test_missing_required_key_names_what_it_is_for() -> None:
 
 def test_unknown_key_without_a_close_match_lists_the_keys() -> None:
     found = messages(THERAPY + "colour: blue\n")
-    assert found == ["t.yaml:8:1: error: colour: unknown key 'colour' | hint: allowed keys here: name, short_name, "
+    assert found == ["t.yaml:8:1: error: colour: unknown key 'colour' | hint: allowed keys here: id, name, short_name, "
                      "kind, summary, what_it_is, session, helps_with, formats"]
 
 

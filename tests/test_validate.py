@@ -38,7 +38,8 @@ def test_dangling_activity_therapy(data: Path) -> None:
 
 def test_dangling_program_reference(data: Path) -> None:
     edit(data / "clinics/cedar-path/clinic.yaml", "program: twelve-week-iop", "program: twelve-weeks-iop")
-    assert problems(data) == ["clinics/cedar-path/clinic.yaml:3:10: error: no program has the id "
+    line = line_of(data / "clinics/cedar-path/clinic.yaml", "program:")
+    assert problems(data) == [f"clinics/cedar-path/clinic.yaml:{line}:10: error: no program has the id "
                               "'twelve-weeks-iop'\n    hint: did you mean 'twelve-week-iop'?"]
 
 
@@ -72,7 +73,7 @@ def test_week_past_the_program_length(data: Path) -> None:
     edit(program, 'weeks: "10-12"', 'weeks: "10-13"')
     line = line_of(program, 'weeks: "10-13"')
     assert problems(data) == [f"programs/twelve-week-iop.yaml:{line}:12: error: '10-13' goes past the end of a "
-                              "12-week program\n    hint: the last week is 12"]
+                              "12-week program\n    hint: the last week is 12, or write '10+' to run to the end"]
 
 
 def test_weeks_left_uncovered_at_the_end(data: Path) -> None:
@@ -105,13 +106,16 @@ def test_duplicate_phase_ids(data: Path) -> None:
 
 def test_location_length_outside_range(data: Path) -> None:
     edit(data / "clinics/harbor-light/locations/pasadena.yaml", "program_length: 10", "program_length: 14")
-    assert problems(data) == ["clinics/harbor-light/locations/pasadena.yaml:9:17: error: 14 weeks is outside the "
+    line = line_of(data / "clinics/harbor-light/locations/pasadena.yaml", "program_length:")
+    assert problems(data) == [f"clinics/harbor-light/locations/pasadena.yaml:{line}:17: error: 14 weeks is outside the "
                               "program's range of 8 to 12 weeks"]
 
 
 def test_location_length_missing_for_a_range(data: Path) -> None:
     edit(data / "clinics/harbor-light/locations/pasadena.yaml", "program_length: 10\n", "")
-    assert problems(data) == ["clinics/harbor-light/locations/pasadena.yaml:1:1: error: missing required key "
+    # a missing key is reported where the file's mapping starts: its first key, after the schema comment
+    line = line_of(data / "clinics/harbor-light/locations/pasadena.yaml", "name:")
+    assert problems(data) == [f"clinics/harbor-light/locations/pasadena.yaml:{line}:1: error: missing required key "
                               "'program_length': the program 'core-iop' lasts 8 to 12 weeks\n"
                               "    hint: add 'program_length: N'"]
 
@@ -148,12 +152,14 @@ def test_removing_a_therapy_the_program_lacks(data: Path) -> None:
     line = line_of(location, "remove:")
     assert problems(data) == [f"clinics/harbor-light/locations/riverside.yaml:{line}:12: error: "
                               "'equine-assisted-therapy' is not part of the program 'core-iop', so there is "
-                              "nothing to remove"]
+                              "nothing to remove\n    hint: take it out of 'remove'; only a therapy the program uses "
+                              "can be removed"]
 
 
 def test_missing_logo(data: Path) -> None:
     (data / "clinics/cedar-path/logo.svg").unlink()
-    assert problems(data) == ["clinics/cedar-path/clinic.yaml:6:9: error: the logo file 'logo.svg' does not exist"
+    line = line_of(data / "clinics/cedar-path/clinic.yaml", "logo:")
+    assert problems(data) == [f"clinics/cedar-path/clinic.yaml:{line}:9: error: the logo file 'logo.svg' does not exist"
                               "\n    hint: put it in the clinic folder: cedar-path/"]
 
 
@@ -167,7 +173,7 @@ def test_file_name_must_be_an_id(data: Path) -> None:
 def test_broken_file_does_not_cascade(data: Path) -> None:
     (data / "therapies/cbt.yaml").write_text("name: [unclosed\n")
     found = problems(data)
-    assert len(found) == 1 and found[0].startswith("therapies/cbt.yaml:2:1: error: YAML syntax")
+    assert len(found) == 1 and found[0].startswith("therapies/cbt.yaml:1:7: error: YAML syntax")
 
 
 def test_every_error_of_a_run_is_reported(data: Path) -> None:
