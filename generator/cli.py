@@ -6,14 +6,16 @@ Exit codes: 0 success, 1 invalid data or a failed site, 2 wrong usage, 130 inter
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import traceback
 from pathlib import Path
 
-from . import pipeline
-from .diagnostics import DataError, Diagnostic, GuideError, Severity, UsageError, errors_in
+from . import coverage, pipeline, readability, scaffold
+from .diagnostics import DataError, Diagnostic, GuideError, ProjectError, Severity, UsageError, display_path, errors_in
 from .render import Project
+from .resolve import SiteSpec
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -32,17 +34,29 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=Path("site"), metavar="DIR", help="output folder (default: site)")
     build.add_argument("--site", action="append", default=[], metavar="CLINIC/LOCATION",
                        help="build only this site, or every location of a clinic; repeatable")
-    command("check", "check the data and report every problem as file:line:col")
+    check = command("check", "check the data and report every problem as file:line:col")
+    check.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
+    check.add_argument("--max-grade", type=float, metavar="N",
+                       help="highest reading grade for patient text (default: the clinic's, else 8)")
     command("list", "list the sites the data defines, one per line")
     serve = command("serve", "preview one site at http://127.0.0.1:8000, rebuilding on every change")
     serve.add_argument("site", metavar="CLINIC/LOCATION")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    cover = command("coverage", "show which therapies meet in which weeks of one site")
+    cover.add_argument("site", metavar="CLINIC/LOCATION")
+    cover.add_argument("--format", choices=["table", "json"], default="table", help="output format")
+    schema = commands.add_parser("schema", help="write the JSON Schema of each file kind, for editors")
+    schema.add_argument("--out", type=Path, default=Path("schemas"), metavar="DIR",
+                        help="folder to write into (default: schemas)")
+    new = command("new", "write a commented starter file for a new clinic or location")
+    new.add_argument("kind", choices=["clinic", "location"])
+    new.add_argument("ids", nargs="+", metavar="ID", help="clinic: CLINIC_ID; location: CLINIC_ID LOCATION_ID")
     return parser
 
 
 def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
     for diagnostic in diagnostics:
-        print(diagnostic.format(), file=sys.stderr)
+        print(diagnostic.format(source=True), file=sys.stderr)
 
 
 def _summary(diagnostics: list[Diagnostic]) -> str:
@@ -52,12 +66,19 @@ def _summary(diagnostics: list[Diagnostic]) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Report every problem in the data; 1 if any is an error."""
-    data, diagnostics = pipeline.check(args.data)
-    _print_diagnostics(diagnostics)
-    sites = len(data.locations)
-    print(f"checked {args.data}: {sites} site(s), {_summary(diagnostics)}", file=sys.stderr)
-    return 1 if errors_in(diagnostics) else 0
+    """Report every problem in the data and each site's reading grades; 1 if any is an error."""
+    review = pipeline.review(args.data, args.max_grade)
+    _print_diagnostics(review.diagnostics)
+    for summary in review.reading:
+        print(f"{summary.site}: reading grade ({readability.FORMULA}) median {summary.median:g}, "
+              f"worst {summary.worst:g}, limit {summary.limit:g}; hardest:", file=sys.stderr)
+        for scored in summary.hardest:
+            words = " ".join(scored.text.split()[:8])
+            print(f"    {scored.grade:4.1f}  {display_path(scored.file)}:{scored.line}  {words} ...", file=sys.stderr)
+    print(f"checked {args.data}: {len(review.data.locations)} site(s), {_summary(review.diagnostics)}",
+          file=sys.stderr)
+    failing = review.diagnostics if args.strict else errors_in(review.diagnostics)
+    return 1 if failing else 0
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -83,24 +104,82 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 1 if result.failed else 0
 
 
+def _site(specs: list[SiteSpec], name: str) -> SiteSpec:
+    for spec in specs:
+        if spec.key == name:
+            return spec
+    raise UsageError(f"no site '{name}'; the sites are: {', '.join(spec.key for spec in specs) or 'none'}")
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """Preview one site until interrupted."""
     from .serve import serve
 
     project = Project(args.project)
-    specs, _ = pipeline.resolve_all(args.data)
-    if args.site not in [spec.key for spec in specs]:
-        raise UsageError(f"no site '{args.site}'; the sites are: {', '.join(spec.key for spec in specs)}")
+    if project.missing():
+        raise ProjectError(f"{project.root} is not an iop-guide project: missing {', '.join(project.missing())}")
+    data, _ = pipeline.check(args.data)
+    if args.site not in pipeline.site_keys(data):
+        raise UsageError(f"no site '{args.site}'; the sites are: {', '.join(pipeline.site_keys(data)) or 'none'}")
 
     def render(staging: Path) -> None:
-        fresh, _ = pipeline.resolve_all(args.data)
-        pipeline.render_to(next(spec for spec in fresh if spec.key == args.site), project, staging)
+        specs, _ = pipeline.resolve_all(args.data)
+        pipeline.render_to(_site(specs, args.site), project, staging)
 
-    serve(project, args.data, args.site, f"127.0.0.1:{args.port}", render, lambda text: print(text, file=sys.stderr))
+    serve(project, args.data, f"127.0.0.1:{args.port}", render, lambda text: print(text, file=sys.stderr))
     return 0
 
 
-COMMANDS = {"build": cmd_build, "check": cmd_check, "list": cmd_list, "serve": cmd_serve}
+def cmd_coverage(args: argparse.Namespace) -> int:
+    """Print which therapies meet in which weeks of one site."""
+    specs, _ = pipeline.resolve_all(args.data)
+    report = coverage.coverage(_site(specs, args.site))
+    if args.format == "json":
+        print(json.dumps(report, indent=2))
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    header, rows = coverage.table_rows(report)
+    table = Table(*header, title=f"{report['site']}: therapies by week (● meets that week)")
+    for row in rows:
+        table.add_row(*row)
+    # piped into a file or another tool, no terminal width applies: keep each row on one line
+    console = Console(width=None if sys.stdout.isatty() else 240)
+    console.print(table)
+    console.print(f"Offered but never scheduled: {', '.join(report['unscheduled']) or 'none'}")
+    console.print(f"Weeks without any therapy: {', '.join(map(str, report['weeks_without_therapy'])) or 'none'}")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Write one JSON Schema per file kind."""
+    from .schema import write_schemas
+
+    for path in write_schemas(args.out):
+        print(path)
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Write starter files for a new clinic or location."""
+    expected = 1 if args.kind == "clinic" else 2
+    if len(args.ids) != expected:
+        raise UsageError("usage: iop-guide new clinic CLINIC_ID | iop-guide new location CLINIC_ID LOCATION_ID")
+    data, _ = pipeline.check(args.data)
+    project = Project(args.project)
+    if args.kind == "clinic":
+        written = scaffold.new_clinic(project, data, args.ids[0])
+    else:
+        written = scaffold.new_location(project, data, *args.ids)
+    for path in written:
+        print(f"wrote {path}")
+    print("fill in the TODO values, then run: iop-guide check", file=sys.stderr)
+    return 0
+
+
+COMMANDS = {"build": cmd_build, "check": cmd_check, "list": cmd_list, "serve": cmd_serve,
+            "coverage": cmd_coverage, "schema": cmd_schema, "new": cmd_new}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -23,12 +24,37 @@ class Diagnostic:
     severity: Severity = Severity.ERROR
     hint: str | None = None
 
-    def format(self, root: Path | None = None) -> str:
-        """Render as `path:line:col: severity: message`, with an indented hint line."""
+    def format(self, root: Path | None = None, source: bool = False) -> str:
+        """Render as `path:line:col: severity: message`; with source, show the line and a caret under the column."""
         text = f"{display_path(self.file, root)}:{self.line}:{self.col}: {self.severity.value}: {self.message}"
+        if source:
+            text += _excerpt(self.file, self.line, self.col)
         if self.hint:
             text += f"\n    hint: {self.hint}"
         return text
+
+
+@lru_cache(maxsize=64)
+def _lines(file: Path, stamp: float) -> list[str]:
+    try:
+        return file.read_bytes().decode("utf-8", errors="replace").splitlines()
+    except OSError:
+        return []
+
+
+def _excerpt(file: Path, line: int, col: int) -> str:
+    """The source line of a diagnostic and a caret under its column, as compilers show them."""
+    try:
+        lines = _lines(file, file.stat().st_mtime)
+    except OSError:
+        return ""
+    if not 0 < line <= len(lines):
+        return ""
+    shown = lines[line - 1][:200]
+    # keep tabs under tabs so the caret lines up in any terminal
+    pad = "".join(c if c == "\t" else " " for c in shown[: col - 1])
+    gutter = " " * len(str(line))
+    return f"\n  {line} | {shown}\n  {gutter} | {pad}^"
 
 
 def display_path(path: Path, root: Path | None = None) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import build, portal
+from . import build, clinical, portal, readability
 from .dataset import DataSet, load_dataset
 from .diagnostics import DataError, Diagnostic, ProjectError, SiteBuildError, UsageError, errors_in
 from .render import Project, render_site
@@ -49,12 +49,34 @@ def select(every: list[str], wanted: list[str]) -> list[str]:
     return chosen
 
 
-def resolve_all(data_dir: Path) -> tuple[list[SiteSpec], list[Diagnostic]]:
-    """Run load, validate and resolve for every site; raise DataError if the data holds any error."""
+@dataclass
+class Review:
+    """Everything `check` learns: errors and warnings, the resolved sites and their reading grades."""
+
+    data: DataSet
+    diagnostics: list[Diagnostic]
+    specs: list[SiteSpec] = field(default_factory=list)
+    reading: list[readability.Summary] = field(default_factory=list)
+
+
+def review(data_dir: Path, max_grade: float | None = None) -> Review:
+    """Check the data; when it has no error, resolve every site and add the quality warnings."""
     data, diagnostics = check(data_dir)
     if errors_in(diagnostics):
-        raise DataError(diagnostics)
-    return [resolve(data, *key.split("/")) for key in site_keys(data)], diagnostics
+        return Review(data, diagnostics)
+    specs = [resolve(data, *key.split("/")) for key in site_keys(data)]
+    reading_warnings, summaries = readability.assess(data, specs, max_grade)
+    diagnostics = sorted(diagnostics + reading_warnings + clinical.check_sites(data, specs)
+                         + readability.placeholders(data))
+    return Review(data, diagnostics, specs, summaries)
+
+
+def resolve_all(data_dir: Path, max_grade: float | None = None) -> tuple[list[SiteSpec], list[Diagnostic]]:
+    """Review the data and return every resolved site; raise DataError if the data holds any error."""
+    result = review(data_dir, max_grade)
+    if errors_in(result.diagnostics):
+        raise DataError(result.diagnostics)
+    return result.specs, result.diagnostics
 
 
 def render_to(spec: SiteSpec, project: Project, staging: Path) -> None:

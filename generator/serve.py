@@ -1,18 +1,26 @@
-"""Live preview of one site: render, serve with MkDocs, and render again when a source changes."""
+"""Live preview of one site that survives mistakes.
+
+The site is rendered into a staging folder that `mkdocs serve` watches. When a
+file in the data, content/ or overrides/ changes, the site is rendered again;
+if the data now has errors, every page of the preview is replaced by a page
+listing them, and the next good save brings the guide back, with no restart.
+"""
 
 from __future__ import annotations
 
 import shutil
-import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .diagnostics import DataError, SiteBuildError
-from .render import Project
+import yaml
 
-POLL_SECONDS = 0.5
+from .diagnostics import GuideError
+from .render import GENERATED, Project
+from .templates import environment
+
+POLL_SECONDS = 0.3
 
 
 def fingerprint(folders: Iterable[Path]) -> tuple[tuple[str, int, int], ...]:
@@ -36,36 +44,61 @@ def watch(folders: list[Path], on_change: Callable[[], None], stop: threading.Ev
             on_change()
 
 
-def serve(project: Project, data_dir: Path, site: str, address: str,
-          render: Callable[[Path], None], echo: Callable[[str], None]) -> None:
-    """Serve one site at address until interrupted; re-render on every change of data or templates."""
+def show_errors(project: Project, staging: Path, problems: list[str]) -> None:
+    """Replace every page of the staging folder with the list of problems."""
+    if not (staging / "mkdocs.yml").exists():
+        # the data was broken from the start: a bare project that can show the errors
+        shutil.copyfile(project.base_config, staging / "base.yml")
+        shutil.copytree(project.overrides, staging / "overrides", dirs_exist_ok=True)
+        config = {"INHERIT": "base.yml", "site_name": "Preview", "docs_dir": "docs"}
+        (staging / "mkdocs.yml").write_text(GENERATED + yaml.safe_dump(config), encoding="utf-8")
+    page = environment(project.content).get_template("errors.md.jinja").render(
+        count=len(problems), diagnostics=problems)
+    docs = staging / "docs"
+    pages = [p for p in docs.rglob("*.md")] if docs.is_dir() else []
+    for target in pages or [docs / "index.md"]:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page, encoding="utf-8")
+
+
+def refresh(project: Project, staging: Path, render: Callable[[Path], None], echo: Callable[[str], None]) -> bool:
+    """Render the site again into staging; on data errors show them instead. True when the guide is shown."""
+    fresh = Path(tempfile.mkdtemp(prefix="iop-serve-next-"))
+    try:
+        render(fresh)
+    except GuideError as e:
+        problems = [d.format(source=True) for d in getattr(e, "diagnostics", [])] or [str(e)]
+        for problem in problems:
+            echo(problem)
+        echo(f"{e}: the preview lists the problems until they are fixed")
+        show_errors(project, staging, problems)
+        return False
+    else:
+        # replace the pages in place: MkDocs watches this folder and reloads the browser
+        shutil.rmtree(staging / "docs", ignore_errors=True)
+        shutil.copytree(fresh, staging, dirs_exist_ok=True)
+        return True
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
+
+
+def serve(project: Project, data_dir: Path, address: str, render: Callable[[Path], None],
+          echo: Callable[[str], None]) -> None:
+    """Serve one site at address until interrupted; render it again on every change."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     staging = Path(tempfile.mkdtemp(prefix="iop-serve-"))
     stop = threading.Event()
 
-    def rerender() -> None:
-        try:
-            fresh = Path(tempfile.mkdtemp(prefix="iop-serve-next-"))
-            render(fresh)
-        except (DataError, SiteBuildError) as e:
-            shutil.rmtree(fresh, ignore_errors=True)
-            echo(str(e))
-            for diagnostic in getattr(e, "diagnostics", []):
-                echo(diagnostic.format())
-            echo("The preview keeps the last good version until the errors are fixed.")
-            return
-        # replace the pages in place: MkDocs watches this folder and reloads the browser
-        shutil.rmtree(staging / "docs", ignore_errors=True)
-        shutil.copytree(fresh, staging, dirs_exist_ok=True)
-        shutil.rmtree(fresh, ignore_errors=True)
-        echo(f"{site}: rendered again")
+    def on_change() -> None:
+        if refresh(project, staging, render, echo):
+            echo("rendered again")
 
-    render(staging)
-    watcher = threading.Thread(target=watch, args=([data_dir, project.content, project.overrides], rerender, stop),
+    refresh(project, staging, render, echo)
+    watcher = threading.Thread(target=watch, args=([data_dir, project.content, project.overrides], on_change, stop),
                                daemon=True)
     watcher.start()
-    echo(f"Previewing {site} at http://{address}/ (Ctrl-C to stop)")
+    echo(f"Previewing at http://{address}/ (Ctrl-C to stop)")
     try:
         # served at the root, whatever the site's public address, so the preview URL stays simple
         mkdocs_serve(config_file=str(staging / "mkdocs.yml"), dev_addr=address, livereload=True,
@@ -73,4 +106,3 @@ def serve(project: Project, data_dir: Path, site: str, address: str,
     finally:
         stop.set()
         shutil.rmtree(staging, ignore_errors=True)
-        sys.stdout.flush()

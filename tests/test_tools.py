@@ -1,0 +1,120 @@
+"""The clinician's tools: coverage report, starter files, strict checking and the live preview."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import edit
+from test_cli import fetch, free_port, iop, wait_for, workdir  # noqa: F401 - workdir is a fixture
+
+from generator import pipeline
+from generator.coverage import coverage
+
+
+def test_coverage_report_matches_the_site(data: Path) -> None:
+    specs, _ = pipeline.resolve_all(data)
+    spec = next(s for s in specs if s.key == "harbor-light/riverside")
+    report = coverage(spec)
+    assert report["weeks"] == list(range(1, 13))
+    rows = {row["id"]: row for row in report["therapies"]}
+    assert rows["equine-assisted-therapy"]["weeks"] == list(range(5, 13))
+    assert rows["equine-assisted-therapy"]["total"] == 8
+    assert report["therapies_per_week"][1] == len(spec.weeks[0].therapies)
+    assert report["unscheduled"] == [] and report["weeks_without_therapy"] == []
+
+
+def test_coverage_lists_weeks_without_therapy(data: Path) -> None:
+    location = data / "clinics/harbor-light/locations/pasadena.yaml"
+    location.write_text(location.read_text() + "therapies:\n  remove: [group-therapy, individual-counseling]\n")
+    specs, _ = pipeline.resolve_all(data)
+    report = coverage(next(s for s in specs if s.key == "harbor-light/pasadena"))
+    assert report["weeks_without_therapy"] == [1]
+    assert "group-therapy" not in {row["id"] for row in report["therapies"]}
+
+
+def test_coverage_command_table_and_json(workdir: Path) -> None:  # noqa: F811
+    table = iop(workdir, "coverage", "harbor-light/riverside")
+    assert table.returncode == 0, table.stderr
+    assert "Equine-assisted therapy" in table.stdout and "Offered but never scheduled: none" in table.stdout
+    as_json = iop(workdir, "coverage", "harbor-light/riverside", "--format", "json")
+    assert json.loads(as_json.stdout)["site"] == "harbor-light/riverside"
+    assert iop(workdir, "coverage", "harbor-light/nowhere").returncode == 2
+
+
+def test_new_clinic_and_location_pass_check(workdir: Path) -> None:  # noqa: F811
+    made = iop(workdir, "new", "clinic", "sunrise-health")
+    assert made.returncode == 0, made.stderr
+    located = iop(workdir, "new", "location", "sunrise-health", "fresno")
+    assert located.returncode == 0, located.stderr
+    clinic = workdir / "program_data/clinics/sunrise-health"
+    assert (clinic / "clinic.yaml").read_text().startswith("# yaml-language-server: $schema=")
+    assert "TODO" in (clinic / "locations/fresno.yaml").read_text()
+    checked = iop(workdir, "check")
+    assert checked.returncode == 0, checked.stderr
+    assert "4 site(s), 0 error(s)" in checked.stderr
+    assert "clinics/sunrise-health/locations/fresno.yaml:6:7: warning: this still says TODO" in checked.stderr
+    assert iop(workdir, "check", "--strict").returncode == 1
+    again = iop(workdir, "new", "location", "sunrise-health", "fresno")
+    assert again.returncode == 2 and "already exists" in again.stderr
+    assert iop(workdir, "new", "location", "nobody", "x").returncode == 2
+    assert iop(workdir, "new", "clinic", "Bad Id").returncode == 2
+
+
+def test_warnings_fail_check_only_when_strict(workdir: Path) -> None:  # noqa: F811
+    lenient = iop(workdir, "check", "--max-grade", "2")
+    assert lenient.returncode == 0
+    assert ": warning: reading grade" in lenient.stderr
+    strict = iop(workdir, "check", "--max-grade", "2", "--strict")
+    assert strict.returncode == 1
+
+
+def test_check_shows_the_source_line_with_a_caret(workdir: Path) -> None:  # noqa: F811
+    edit(workdir / "program_data/clinics/cedar-path/clinic.yaml", "program: twelve-week-iop",
+         "program: twelve-weeks-iop")
+    result = iop(workdir, "check")
+    lines = result.stderr.splitlines()
+    at = next(i for i, line in enumerate(lines) if "no program has the id" in line)
+    number = lines[at].split(":")[1]
+    assert lines[at + 1] == f"  {number} | program: twelve-weeks-iop"
+    assert lines[at + 2] == f"  {' ' * len(number)} |          ^"
+
+
+def test_preview_shows_errors_then_recovers(workdir: Path) -> None:  # noqa: F811
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "harbor-light/pasadena",
+                               "--port", str(port)], cwd=workdir, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}/weeks/week-2.html"
+        assert "Week 2:" in wait_for(lambda: fetch(url))
+        program = workdir / "program_data/programs/core-iop.yaml"
+        good = program.read_text()
+        program.write_text(good.replace('weeks: "3"', 'weeks: "4"', 1))
+        broken = wait_for(lambda: (page := fetch(url)) and "problem(s) to fix" in page and page)
+        assert "belongs to no phase" in broken
+        program.write_text(good)
+        wait_for(lambda: "Week 2:" in (fetch(url) or ""))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_preview_starts_even_when_the_data_is_broken(workdir: Path) -> None:  # noqa: F811
+    program = workdir / "program_data/programs/core-iop.yaml"
+    good = program.read_text()
+    program.write_text(good.replace('weeks: "3"', 'weeks: "4"', 1))
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "harbor-light/pasadena",
+                               "--port", str(port)], cwd=workdir, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}/index.html"
+        assert "belongs to no phase" in wait_for(lambda: fetch(url))
+        program.write_text(good)
+        wait_for(lambda: "Harbor Light Recovery" in (fetch(url) or "") and "problem(s)" not in (fetch(url) or ""))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
