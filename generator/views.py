@@ -23,6 +23,8 @@ GUIDE_PAGES = [
     ("after.md", "after.md.jinja", "After the program"),
     ("levels-of-care.md", "levels-of-care.md.jinja", "Levels of care"),
     ("contact.md", "contact.md.jinja", "Contact and schedule"),
+    ("glossary.md", "glossary.md.jinja", "Words to know"),
+    ("print.md", "print.md.jinja", "The whole guide"),
 ]
 
 
@@ -135,11 +137,20 @@ def _week_context(spec: SiteSpec, week: Week) -> dict[str, Any]:
     }
 
 
+def glossary_terms(spec: SiteSpec) -> list[dict[str, str]]:
+    """Abbreviations patients meet, with their meaning: the therapies' short names first."""
+    terms = {t.short_name: t.name for t in spec.therapies.values() if t.short_name}
+    return [{"term": term, "meaning": meaning} for term, meaning in sorted(terms.items())]
+
+
 def pages(spec: SiteSpec) -> list[Page]:
     """Every page of the site."""
+    weeks = [_week_context(spec, w) for w in spec.weeks]
+    special = {"glossary.md": {"terms": glossary_terms(spec)}, "print.md": {"weeks": weeks}}
     result = [Page("index.md", "home.md.jinja", {})]
-    result += [Page(path, template, {"title": label}) for path, template, label in GUIDE_PAGES]
-    result += [Page(week_path(w.number), "week.md.jinja", _week_context(spec, w)) for w in spec.weeks]
+    result += [Page(path, template, {"title": label, **special.get(path, {})})
+               for path, template, label in GUIDE_PAGES]
+    result += [Page(week_path(w["number"]), "week.md.jinja", w) for w in weeks]
     result.append(Page("therapies/index.md", "therapies.md.jinja", {}))
     result += [Page(t["path"], "therapy.md.jinja", {"therapy": t}) for t in therapy_views(spec)]
     return result
@@ -160,7 +171,24 @@ def nav(spec: SiteSpec) -> list[Any]:
         {labels["after.md"]: "after.md"},
         {labels["levels-of-care.md"]: "levels-of-care.md"},
         {labels["contact.md"]: "contact.md"},
+        {labels["glossary.md"]: "glossary.md"},
+        {labels["print.md"]: "print.md"},
     ]
+
+
+def site_data(spec: SiteSpec) -> dict[str, Any]:
+    """The facts the page scripts need (the plan of weeks, storage keys), embedded as JSON."""
+    address = spec.location.address
+    return {
+        "site": spec.key,
+        "clinic": spec.clinic.name,
+        "location": spec.location.name,
+        "address": f"{address.street}, {address.city}, {address.region} {address.postal_code}",
+        "length": spec.length,
+        "tracks": [{"name": t.name, "days": [d.value for d in t.days], "start": t.start, "end": t.end}
+                   for t in spec.location.tracks],
+        "weeks": [{"number": w.number, "title": w.title, "phase": w.phase.title} for w in spec.weeks],
+    }
 
 
 def theme_extra(spec: SiteSpec) -> dict[str, Any]:
@@ -173,6 +201,7 @@ def theme_extra(spec: SiteSpec) -> dict[str, Any]:
         "clinic": {"name": spec.clinic.name, "location": spec.location.name, "phone": spec.location.phone,
                    "tel": tel_link(spec.location.phone)},
     }
+    extra["site_data"] = site_data(spec)
     crisis = spec.program.crisis
     if crisis:
         extra["crisis"] = {"text": crisis.text, "lines": [

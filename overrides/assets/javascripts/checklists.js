@@ -1,0 +1,1 @@
+/* checklists: progressive enhancement; the page reads fine without it. */

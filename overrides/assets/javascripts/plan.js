@@ -1,0 +1,1 @@
+/* plan: progressive enhancement; the page reads fine without it. */

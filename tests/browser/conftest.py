@@ -1,0 +1,104 @@
+"""Browser harness: the demo sites served on 127.0.0.1 and opened in Debian's headless Chromium.
+
+Playwright drives the system Chromium (`apt-get install -y chromium`); it never
+downloads a browser. Without Chromium the browser tests skip with a message
+saying how to install it, except where IOP_REQUIRE_BROWSER is set (as CI does),
+where a missing browser is an error.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from collections.abc import Callable, Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import DEMO_DATA
+
+from generator import pipeline
+
+CHROMIUM = Path(os.environ.get("IOP_CHROMIUM", "/usr/bin/chromium"))
+INSTALL = "install Debian's Chromium with: sudo apt-get install -y chromium"
+# keep the browser itself from reaching any host but this one
+ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync", "--disable-component-update",
+        "--disable-background-networking", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+
+SPECS, _ = pipeline.resolve_all(DEMO_DATA)
+SITES = [spec.key for spec in SPECS]
+PAGE_KINDS = {
+    "home": "index.html",
+    "week": "weeks/week-2.html",
+    "last-week": "weeks/week-{last}.html",
+    "therapies": "therapies/index.html",
+    "therapy": "therapies/group-therapy.html",
+    "preparing": "preparing.html",
+    "tips": "tips.html",
+    "progress": "progress.html",
+    "challenges": "challenges.html",
+    "faq": "faq.html",
+    "after": "after.html",
+    "levels-of-care": "levels-of-care.html",
+    "contact": "contact.html",
+    "glossary": "glossary.html",
+    "print": "print.html",
+    "not-found": "404.html",
+}
+
+
+def page_path(site: str, kind: str) -> str:
+    """The path of one page kind of one site, below the server root."""
+    spec = next(s for s in SPECS if s.key == site)
+    return f"{site}/{PAGE_KINDS[kind].format(last=spec.length)}"
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(built: Path) -> Iterator[str]:
+    """The built demo sites served on a free port of 127.0.0.1; yields the base URL."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(built)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Headless Debian Chromium, shared by the session."""
+    if not CHROMIUM.exists():
+        if os.environ.get("IOP_REQUIRE_BROWSER"):
+            pytest.fail(f"Chromium is required here but missing at {CHROMIUM}: {INSTALL}")
+        pytest.skip(f"browser tests need Chromium at {CHROMIUM}: {INSTALL}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def open_page(browser: Any, server: str) -> Iterator[Callable[..., Any]]:
+    """Open a page of the demo sites in a fresh browser context: open_page(path, **context options)."""
+    contexts = []
+
+    def opener(path: str, **options: Any) -> Any:
+        options.setdefault("viewport", {"width": 1280, "height": 900})
+        context = browser.new_context(**options)
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(f"{server}/{path}")
+        return page
+
+    yield opener
+    for context in contexts:
+        context.close()
