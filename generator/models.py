@@ -6,10 +6,11 @@ vocabularies are enums. JSON Schema for editors is generated from these models.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
 from .scalars import Color, Day, Id, Phone, ShortNumber, Text, Time, Url, Weeks, WeekSpan, parse_weeks
 
@@ -277,6 +278,30 @@ class Crisis(Closed):
                                     examples=[_EX_CRISIS["lines"]])
 
 
+GLOSSARY_TERM_RE = re.compile(r"^[A-Za-z0-9]+(?:[-&][A-Za-z0-9]+)*$")
+
+
+def _check_term(value: str) -> str:
+    # pages find a term as a whole word: spaces or punctuation would never match
+    if not GLOSSARY_TERM_RE.match(value) or len(value) > 20:
+        raise ValueError(f"'{value}' is not a short term: write the abbreviation alone, in letters and digits, "
+                         "such as PHP")
+    return value
+
+
+GlossaryTerm = Annotated[str, AfterValidator(_check_term),
+                         Field(json_schema_extra={"pattern": GLOSSARY_TERM_RE.pattern, "maxLength": 20})]
+
+
+class GlossaryEntry(Closed):
+    """A short name patients meet in the guide, with its meaning in plain words."""
+
+    term: GlossaryTerm = Field(description="The abbreviation as the guide writes it; matched as a whole word, "
+                                           "case-sensitive.", examples=["PHP"])
+    meaning: Text = Field(description="What it stands for, in plain words.",
+                          examples=["partial hospitalization program"])
+
+
 class ProgramBody(Closed):
     """The program fields a clinic or location may override."""
 
@@ -318,6 +343,11 @@ class Program(ProgramBody):
                                 examples=[[{"id": "getting-started", "title": "Getting started", "weeks": "1",
                                             "summary": "You meet your team and learn how things work.",
                                             "goals": ["Learn the schedule"], "activities": _EX_ACTIVITIES}]])
+    glossary: list[GlossaryEntry] = Field(
+        default_factory=list, description="Short names the guide uses, such as IOP, with their meaning; "
+        "therapies' short names are added by themselves.",
+        examples=[[{"term": "IOP", "meaning": "intensive outpatient program"},
+                   {"term": "PHP", "meaning": "partial hospitalization program"}]])
 
     @field_validator("length")
     @classmethod

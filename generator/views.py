@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from . import abbreviations, timeline
 from .markup import clock
 from .models import Track
 from .resolve import SiteSpec, Week
@@ -111,7 +114,28 @@ def site_view(spec: SiteSpec) -> dict[str, Any]:
         "phases": phase_views(spec),
         "therapies": therapy_views(spec),
         "first_week": week_path(1),
+        "timeline": timeline.steps(spec),
     }
+
+
+def tick_key(text: str) -> str:
+    """A short id for a checklist item, from its words: a tick saved for one wording never lands on another."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:8]
+
+
+def tick_list(list_id: str, items: Iterable[tuple[str | None, str]]) -> dict[str, Any]:
+    """A checklist patients can tick, from (title or None, text) items.
+
+    Ticks are kept in the browser under the list id and each item's key.
+    """
+    entries: list[dict[str, Any]] = []
+    seen: dict[str, int] = {}
+    for title, text in items:
+        key = tick_key(f"{title}\n{text}" if title else text)
+        seen[key] = seen.get(key, 0) + 1
+        # the same words twice in one list still make two boxes
+        entries.append({"key": key if seen[key] == 1 else f"{key}-{seen[key]}", "title": title, "text": text})
+    return {"id": list_id, "entries": entries}
 
 
 def _week_context(spec: SiteSpec, week: Week) -> dict[str, Any]:
@@ -129,7 +153,9 @@ def _week_context(spec: SiteSpec, week: Week) -> dict[str, Any]:
                        for a in week.activities],
         "therapies": [labels[t] for t in week.therapies],
         "sections": week.sections,
-        "checklist": week.checklist,
+        # a list patients can tick (see tick_list), or None when the week has no checklist
+        "checklist": tick_list(f"week-{week.number}", ((None, item) for item in week.checklist))
+        if week.checklist else None,
         "prev": {"path": posixpath.basename(week_path(prev_week.number)), "number": prev_week.number,
                  "title": prev_week.title} if prev_week else None,
         "next": {"path": posixpath.basename(week_path(next_week.number)), "number": next_week.number,
@@ -137,16 +163,29 @@ def _week_context(spec: SiteSpec, week: Week) -> dict[str, Any]:
     }
 
 
-def glossary_terms(spec: SiteSpec) -> list[dict[str, str]]:
-    """Abbreviations patients meet, with their meaning: the therapies' short names first."""
-    terms = {t.short_name: t.name for t in spec.therapies.values() if t.short_name}
-    return [{"term": term, "meaning": meaning} for term, meaning in sorted(terms.items())]
+def glossary_terms(spec: SiteSpec) -> list[dict[str, str | None]]:
+    """Abbreviations patients meet, sorted: the program's glossary and the short names of the
+    therapies offered here, each with its meaning and, for a therapy, the path of its page."""
+    terms: dict[str, dict[str, str | None]] = {
+        item.term: {"term": item.term, "meaning": item.meaning, "path": None} for item in spec.program.glossary}
+    # validation keeps a glossary term from giving a therapy's short name another meaning
+    terms.update({t.short_name: {"term": t.short_name, "meaning": t.name, "path": therapy_path(tid)}
+                  for tid, t in spec.therapies.items() if t.short_name})
+    return sorted(terms.values(), key=lambda item: (str(item["term"]).lower(), str(item["term"])))
+
+
+def glossary_page(spec: SiteSpec) -> dict[str, Any]:
+    """The glossary page: its list, and the line that carries the terms to every page's abbreviations."""
+    terms = glossary_terms(spec)
+    return {"terms": terms,
+            "definitions": abbreviations.definitions_line({str(t["term"]): str(t["meaning"]) for t in terms})}
 
 
 def pages(spec: SiteSpec) -> list[Page]:
     """Every page of the site."""
     weeks = [_week_context(spec, w) for w in spec.weeks]
-    special = {"glossary.md": {"terms": glossary_terms(spec)}, "print.md": {"weeks": weeks}}
+    special = {"glossary.md": glossary_page(spec), "print.md": {"weeks": weeks},
+               "preparing.md": {"steps": tick_list("preparing", ((s.title, s.text) for s in spec.program.preparation))}}
     result = [Page("index.md", "home.md.jinja", {})]
     result += [Page(path, template, {"title": label, **special.get(path, {})})
                for path, template, label in GUIDE_PAGES]
@@ -185,8 +224,10 @@ def site_data(spec: SiteSpec) -> dict[str, Any]:
         "location": spec.location.name,
         "address": f"{address.street}, {address.city}, {address.region} {address.postal_code}",
         "length": spec.length,
-        "tracks": [{"name": t.name, "days": [d.value for d in t.days], "start": t.start, "end": t.end}
-                   for t in spec.location.tracks],
+        "phone": spec.location.phone,
+        # "time" is the session hours as every page shows them (9:00 am to 12:00 pm)
+        "tracks": [{"name": t.name, "days": [d.value for d in t.days], "start": t.start, "end": t.end,
+                    "time": track_view(t)["time"]} for t in spec.location.tracks],
         "weeks": [{"number": w.number, "title": w.title, "phase": w.phase.title} for w in spec.weeks],
     }
 
