@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from . import colors
 from .dataset import DataSet, Entry
 from .diagnostics import Diagnostic
 from .loader import SourceMap
@@ -160,11 +161,24 @@ def _overrides(overrides: Overrides | None, source: SourceMap, program: Program 
         yield from _therapy_refs(source, at, phase, data)
 
 
+def _brand_contrast(clinic: Clinic, source: SourceMap) -> Iterator[Diagnostic]:
+    # white text sits on both colors (header, buttons) and both are link colors on white pages
+    for role, color in (("primary", clinic.brand.primary), ("accent", clinic.brand.accent)):
+        ratio = colors.contrast(color, colors.WHITE)
+        if ratio < colors.AA_TEXT:
+            darker = next(colors.mix(color, "#000000", step / 100) for step in range(101)
+                          if colors.contrast(colors.mix(color, "#000000", step / 100), colors.WHITE) >= colors.AA_TEXT)
+            yield source.diagnostic(("brand", role), f"white text on the {role} color {color} has a contrast of "
+                                    f"only {ratio:.2f}:1; patients need at least {colors.AA_TEXT}:1 to read it",
+                                    hint=f"use a darker shade of it, such as {darker}")
+
+
 def _clinic(entry: Entry[Clinic], data: DataSet) -> list[Diagnostic]:
     clinic, source = entry.model, entry.source
     found = list(_ref(source, ("program",), clinic.program, "program", data.programs, data, "Program"))
     program = data.programs.get(clinic.program)
     found += _overrides(clinic.overrides, source, program.model if program else None, data)
+    found += _brand_contrast(clinic, source)
     logo = data.clinic_folder(entry.id) / clinic.brand.logo
     if not logo.resolve().is_relative_to(data.clinic_folder(entry.id).resolve()):
         # the logo is copied into every site: never take a file from elsewhere on the disk

@@ -240,7 +240,7 @@ def theme_extra(spec: SiteSpec) -> dict[str, Any]:
     extra: dict[str, Any] = {
         "generator": False,
         "clinic": {"name": spec.clinic.name, "location": spec.location.name, "phone": spec.location.phone,
-                   "tel": tel_link(spec.location.phone)},
+                   "tel": tel_link(spec.location.phone), "logo_alt": spec.clinic.brand.logo_alt},
     }
     extra["site_data"] = site_data(spec)
     crisis = spec.program.crisis

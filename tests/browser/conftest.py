@@ -8,18 +8,15 @@ where a missing browser is an error.
 
 from __future__ import annotations
 
-import functools
 import os
-import threading
 from collections.abc import Callable, Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import DEMO_DATA
 
-from generator import pipeline
+from generator import pipeline, static_host
 
 CHROMIUM = Path(os.environ.get("IOP_CHROMIUM", "/usr/bin/chromium"))
 INSTALL = "install Debian's Chromium with: sudo apt-get install -y chromium"
@@ -45,7 +42,7 @@ PAGE_KINDS = {
     "contact": "contact.html",
     "glossary": "glossary.html",
     "print": "print.html",
-    "not-found": "404.html",
+    "not-found": "no-such-page.html",
 }
 
 
@@ -55,20 +52,15 @@ def page_path(site: str, kind: str) -> str:
     return f"{site}/{PAGE_KINDS[kind].format(last=spec.length)}"
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
-        pass
+# each site also answers at its public path, so the 404 page (absolute links) finds its styles
+ALIASES = static_host.site_aliases(SPECS)
 
 
 @pytest.fixture(scope="session")
 def server(built: Path) -> Iterator[str]:
-    """The built demo sites served on a free port of 127.0.0.1; yields the base URL."""
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(built)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    """The built demo sites served like a static host on a free port of 127.0.0.1; yields the base URL."""
+    with static_host.serving(built, ALIASES) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -88,14 +80,23 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def open_page(browser: Any, server: str) -> Iterator[Callable[..., Any]]:
-    """Open a page of the demo sites in a fresh browser context: open_page(path, **context options)."""
+    """Open a page of the demo sites in a fresh browser context.
+
+    open_page(path, requests=list, errors=list, **context options): the lists, when
+    given, collect every request URL and every script error from the first byte on.
+    """
     contexts = []
 
-    def opener(path: str, **options: Any) -> Any:
+    def opener(path: str, *, requests: list[str] | None = None, errors: list[str] | None = None,
+               **options: Any) -> Any:
         options.setdefault("viewport", {"width": 1280, "height": 900})
         context = browser.new_context(**options)
         contexts.append(context)
+        if requests is not None:
+            context.on("request", lambda request: requests.append(request.url))
         page = context.new_page()
+        if errors is not None:
+            page.on("pageerror", lambda error: errors.append(str(error)))
         page.goto(f"{server}/{path}")
         return page
 

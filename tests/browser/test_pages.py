@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from browser.conftest import PAGE_KINDS, SITES, page_path
 
 
@@ -10,8 +11,7 @@ from browser.conftest import PAGE_KINDS, SITES, page_path
 @pytest.mark.parametrize("site", SITES)
 def test_page_kind_loads_with_crisis_help(open_page, site: str, kind: str) -> None:
     errors: list[str] = []
-    page = open_page(page_path(site, kind))
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    page = open_page(page_path(site, kind), errors=errors)
     heading = page.locator("article h1")
     assert heading.count() == 1 and heading.inner_text().strip()
     crisis = page.locator(".iop-crisis a[href='tel:988']")
