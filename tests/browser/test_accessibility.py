@@ -27,3 +27,13 @@ def test_no_axe_violations(open_page, site: str, kind: str, scheme: str) -> None
     page = open_page(page_path(site, kind), color_scheme=scheme)
     violations = AXE.run(page, options=RULES).response["violations"]
     assert violations == [], describe(violations)
+
+
+# phone width changes the layout: wide tables scroll sideways, the navigation moves into a drawer
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", ["home", "week", "contact", "print"])
+@pytest.mark.parametrize("site", SITES)
+def test_no_axe_violations_on_a_phone(open_page, site: str, kind: str, scheme: str) -> None:
+    page = open_page(page_path(site, kind), color_scheme=scheme, viewport={"width": 360, "height": 740})
+    violations = AXE.run(page, options=RULES).response["violations"]
+    assert violations == [], describe(violations)
