@@ -34,6 +34,10 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=Path("site"), metavar="DIR", help="output folder (default: site)")
     build.add_argument("--site", action="append", default=[], metavar="CLINIC/LOCATION",
                        help="build only this site, or every location of a clinic; repeatable")
+    build.add_argument("--jobs", type=_positive, default=os.cpu_count() or 1, metavar="N",
+                       help="sites built at the same time (default: the machine's cores)")
+    build.add_argument("--zip", action="store_true",
+                       help="also write <clinic>-<location>.zip of each built site, ready to upload")
     check = command("check", "check the data and report every problem as file:line:col")
     check.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
     check.add_argument("--max-grade", type=float, metavar="N",
@@ -52,6 +56,12 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("kind", choices=["clinic", "location"])
     new.add_argument("ids", nargs="+", metavar="ID", help="clinic: CLINIC_ID; location: CLINIC_ID LOCATION_ID")
     return parser
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of 1 or more")
+    return int(text)
 
 
 def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
@@ -91,17 +101,24 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """Build the sites; 1 if the data is invalid or any site fails."""
-    def report(site: str, status: str) -> None:
-        print(f"{site}: {status}", file=sys.stderr)
+    """Build the sites; 1 if the data has errors or any site fails."""
+    from rich.console import Console
 
-    result = pipeline.build_sites(Project(args.project), args.data, args.out, args.site, report)
-    _print_diagnostics(result.warnings)
+    from . import progress
+
+    console = Console(stderr=True)
+    project = Project(args.project)
+    with progress.tracker(len(pipeline.site_keys(pipeline.check(args.data)[0])) or 1, console) as report:
+        result = pipeline.build_sites(project, args.data, args.out, args.site, report, jobs=args.jobs,
+                                      archive=args.zip)
+    _print_diagnostics(result.errors + result.warnings)
     for site, output in result.failed.items():
-        print(f"error: {site} failed to build; its previous output is unchanged:\n{output}", file=sys.stderr)
+        print(f"error: {site} was not built; its previous output is unchanged:\n{output}", file=sys.stderr)
+    progress.summary(result.outcomes, console)
     print(f"built {len(result.built)} site(s) into {args.out}" +
-          (f"; {len(result.failed)} failed: {', '.join(result.failed)}" if result.failed else ""), file=sys.stderr)
-    return 1 if result.failed else 0
+          (f"; {len(result.failed)} failed: {', '.join(result.failed)}" if result.failed else "") +
+          (f"; the data has {len(result.errors)} error(s)" if result.errors else ""), file=sys.stderr)
+    return 1 if result.failed or result.errors else 0
 
 
 def _site(specs: list[SiteSpec], name: str) -> SiteSpec:

@@ -3,15 +3,28 @@
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from . import build, clinical, portal, readability
+from . import build, clinical, outcome, portal, readability
 from .dataset import DataSet, load_dataset
-from .diagnostics import DataError, Diagnostic, ProjectError, SiteBuildError, UsageError, errors_in
+from .diagnostics import (
+    DataError,
+    Diagnostic,
+    ProjectError,
+    Severity,
+    SiteBuildError,
+    UsageError,
+    display_path,
+    errors_in,
+)
 from .render import Project, render_site
 from .resolve import SiteSpec, resolve
+from .scalars import ID_RE
 from .templates import environment
 from .validate import validate
 
@@ -23,6 +36,9 @@ class BuildResult:
     built: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)
     warnings: list[Diagnostic] = field(default_factory=list)
+    # data errors, each blocking the sites whose files hold it
+    errors: list[Diagnostic] = field(default_factory=list)
+    outcomes: dict[str, outcome.Outcome] = field(default_factory=dict)
 
 
 def check(data_dir: Path) -> tuple[DataSet, list[Diagnostic]]:
@@ -84,28 +100,148 @@ def render_to(spec: SiteSpec, project: Project, staging: Path) -> None:
     render_site(spec, project, environment(project.content), staging)
 
 
+@dataclass
+class SitePlan:
+    """One site of the data: resolved and ready to build, or blocked by errors in the files it needs."""
+
+    key: str
+    spec: SiteSpec | None
+    errors: list[Diagnostic] = field(default_factory=list)
+
+
+@dataclass
+class Plan:
+    """What a build will do: every site, and every diagnostic of the data."""
+
+    sites: list[SitePlan]
+    diagnostics: list[Diagnostic]
+
+    @property
+    def specs(self) -> list[SiteSpec]:
+        """The sites that can be built."""
+        return [site.spec for site in self.sites if site.spec is not None]
+
+
+def plan(data_dir: Path) -> Plan:
+    """Check the data and decide site by site: an error blocks only the sites whose files hold it.
+
+    A site needs its location file, its clinic's file, its program and the therapies
+    those name; an error anywhere else (another location, an unused therapy) does
+    not stop it, so one broken location never holds back the others.
+    """
+    data, diagnostics = check(data_dir)
+    errors = errors_in(diagnostics)
+    sites = []
+    for clinic_id, location_id, location_file in _location_files(data_dir):
+        needs = _needed_files(data, clinic_id, location_id, location_file)
+        blocking = [d for d in errors if d.file.resolve() in needs]
+        spec = None
+        if not blocking:
+            try:
+                spec = resolve(data, clinic_id, location_id)
+            except KeyError:
+                # a file it needs failed to load and reported that in its own file
+                blocking = [Diagnostic(location_file, 1, 1, "this site cannot be built until the errors in the "
+                                       "files it uses are fixed")]
+        sites.append(SitePlan(f"{clinic_id}/{location_id}", spec, blocking))
+    specs = [site.spec for site in sites if site.spec is not None]
+    if specs:
+        reading_warnings, _ = readability.assess(data, specs, None)
+        diagnostics = sorted(diagnostics + reading_warnings + clinical.check_sites(data, specs)
+                             + readability.placeholders(data))
+    return Plan(sites, diagnostics)
+
+
+def _location_files(data_dir: Path) -> list[tuple[str, str, Path]]:
+    """Every location file, valid or not, as (clinic id, location id, file), sorted."""
+    found = []
+    for file in sorted((data_dir / "clinics").glob("*/locations/*")):
+        if file.is_file() and file.suffix.lower() in (".yaml", ".yml") and ID_RE.match(file.stem) \
+                and ID_RE.match(file.parent.parent.name):
+            found.append((file.parent.parent.name, file.stem, file))
+    return found
+
+
+def _needed_files(data: DataSet, clinic_id: str, location_id: str, location_file: Path) -> set[Path]:
+    """The files one site is made from (those that exist)."""
+    clinic_folder = data.clinic_folder(clinic_id)
+    needs = {location_file, clinic_folder / "clinic.yaml", clinic_folder / "clinic.yml"}
+    clinic = data.clinics.get(clinic_id)
+    program = data.programs.get(clinic.model.program) if clinic else None
+    models: list[Any] = [entry.model for entry in (clinic, program, data.locations.get((clinic_id, location_id)))
+                         if entry is not None]
+    if clinic and program is None:
+        needs |= set((data.root / "programs").glob(f"{clinic.model.program}.y*ml"))
+    if program:
+        needs.add(program.file)
+    # a therapy is needed when any of the site's files names it
+    named = {text for model in models for text in _strings(model.model_dump())}
+    needs |= {file for file in (data.root / "therapies").glob("*.y*ml") if file.stem in named}
+    return {file.resolve() for file in needs}
+
+
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
+
+
 def build_sites(project: Project, data_dir: Path, out: Path, wanted: list[str],
-                report: Callable[[str, str], None] = lambda site, status: None) -> BuildResult:
-    """Build each chosen site into out/<clinic>/<location>/ and write the portal page."""
+                report: Callable[[str, str], None] = lambda site, status: None, jobs: int = 1,
+                archive: bool = False) -> BuildResult:
+    """Build each chosen site into out/<clinic>/<location>/, up to `jobs` at a time, then the report and portal.
+
+    A site blocked by data errors or failing in MkDocs keeps its previous output;
+    the others are built all the same.
+    """
     if project.missing():
         raise ProjectError(f"{project.root} is not an iop-guide project: missing {', '.join(project.missing())}")
-    every, diagnostics = resolve_all(data_dir)
-    keys = select([spec.key for spec in every], wanted)
-    result = BuildResult(warnings=diagnostics)
+    chosen_plan = plan(data_dir)
+    keys = select([site.key for site in chosen_plan.sites], wanted)
+    if not chosen_plan.sites and errors_in(chosen_plan.diagnostics):
+        raise DataError(chosen_plan.diagnostics)
+    result = BuildResult(warnings=[d for d in chosen_plan.diagnostics if d.severity is not Severity.ERROR],
+                         errors=errors_in(chosen_plan.diagnostics))
     env = environment(project.content)
     out.mkdir(parents=True, exist_ok=True)
     build.clean_leftovers(out)
-    for spec in (spec for spec in every if spec.key in keys):
+    todo = [site for site in chosen_plan.sites if site.key in keys]
+    for site in todo:
+        if site.spec is None:
+            files = sorted({display_path(d.file) for d in site.errors})
+            result.failed[site.key] = f"{len(site.errors)} error(s) in the data it is made from: {', '.join(files)}"
+            result.outcomes[site.key] = outcome.Outcome(site.key, "failed", error=result.failed[site.key])
+            report(site.key, "failed")
+
+    def one(spec: SiteSpec) -> outcome.Outcome:
         report(spec.key, "building")
+        started = time.monotonic()
         with tempfile.TemporaryDirectory(prefix="iop-staging-") as staging:
             try:
                 render_site(spec, project, env, Path(staging))
                 build.publish(Path(staging), out / spec.clinic_id / spec.location_id, spec.key)
             except SiteBuildError as e:
-                result.failed[spec.key] = e.output
                 report(spec.key, "failed")
-                continue
-        result.built.append(spec.key)
+                return outcome.Outcome(spec.key, "failed", error=e.output, seconds=time.monotonic() - started)
+        if archive:
+            outcome.write_zip(out / spec.clinic_id / spec.location_id, out / f"{spec.clinic_id}-{spec.location_id}.zip")
         report(spec.key, "built")
-    portal.write(every, env, out)
+        return outcome.measure(out / spec.clinic_id / spec.location_id, spec.key, time.monotonic() - started)
+
+    buildable = [site.spec for site in todo if site.spec is not None]
+    # each site's MkDocs build is its own process; threads here only wait for them
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        for done in pool.map(one, buildable):
+            result.outcomes[done.site] = done
+            if done.result == "failed":
+                result.failed[done.site] = done.error
+    result.built = sorted(key for key, done in result.outcomes.items() if done.result == "built")
+    result.failed = dict(sorted(result.failed.items()))
+    sites = outcome.write_report(out, chosen_plan.specs, result.outcomes)
+    portal.write(sites, env, out)
     return result

@@ -1,4 +1,4 @@
-"""The team portal: out/index.html, listing every clinic and location with a link."""
+"""The team portal: out/index.html, every clinic with its locations, from build-report.json."""
 
 from __future__ import annotations
 
@@ -9,27 +9,30 @@ from typing import Any
 
 import jinja2
 
-from .resolve import SiteSpec
 
-
-def portal_context(specs: list[SiteSpec]) -> list[dict[str, Any]]:
-    """Clinics in id order, each with its sites."""
+def portal_context(sites: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Clinics in id order, each with its sites as the report describes them."""
     clinics = []
-    for _, group in groupby(sorted(specs, key=lambda s: s.key), key=lambda s: s.clinic_id):
-        sites = list(group)
-        clinics.append({"name": sites[0].clinic.name, "sites": [{
-            "name": spec.location.name,
-            "href": f"{spec.clinic_id}/{spec.location_id}/index.html",
-            "program": spec.program.title,
-            "length": spec.length,
-            "tracks": ", ".join(track.name for track in spec.location.tracks),
-        } for spec in sites]})
+    ordered = sorted(sites.values(), key=lambda entry: entry["site"])
+    for _, group in groupby(ordered, key=lambda entry: entry["site"].split("/")[0]):
+        entries = list(group)
+        clinics.append({"name": entries[0].get("clinic", entries[0]["site"].split("/")[0]), "sites": [{
+            "name": entry.get("location", entry["site"]),
+            "site": entry["site"],
+            "href": f"{entry['site']}/index.html" if entry.get("built_at") else None,
+            "program": entry.get("program", ""),
+            "weeks": entry.get("weeks"),
+            "tracks": ", ".join(entry.get("tracks", [])),
+            "built_at": entry.get("built_at"),
+            "pages": entry.get("page_count"),
+            "failed": entry.get("last_result") == "failed",
+        } for entry in entries]})
     return clinics
 
 
-def write(specs: list[SiteSpec], env: jinja2.Environment, out: Path) -> None:
+def write(sites: dict[str, dict[str, Any]], env: jinja2.Environment, out: Path) -> None:
     """Render the portal and replace out/index.html in one step."""
-    html = env.get_template("portal.html.jinja").render(clinics=portal_context(specs))
+    html = env.get_template("portal.html.jinja").render(clinics=portal_context(sites))
     target = out / "index.html"
     partial = target.with_name(f".index.html.{os.getpid()}")
     partial.write_text(html, encoding="utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import socket
 import subprocess
@@ -74,20 +75,44 @@ def test_check_reports_every_problem_located_and_no_traceback(workdir: Path) -> 
     assert result.stderr.rstrip().endswith("4 error(s), 0 warning(s)")
 
 
-def test_build_from_a_fresh_folder_then_a_bad_edit_changes_nothing(workdir: Path) -> None:
+def test_build_from_a_fresh_folder_then_a_bad_edit_keeps_only_the_sites_it_touches(workdir: Path) -> None:
     first = iop(workdir, "build")
     assert first.returncode == 0, first.stderr
     site = workdir / "site"
     assert sorted(p.relative_to(site).as_posix() for p in site.glob("*/*")) == [
         "cedar-path/sacramento", "harbor-light/pasadena", "harbor-light/riverside"]
     assert (site / "index.html").is_file()
-    before = tree_hash(site)
+    before = {key: tree_hash(site / key) for key in ("harbor-light/pasadena", "harbor-light/riverside")}
+    # the program of both harbor-light sites breaks; cedar-path runs another program
     edit(workdir / "program_data/programs/core-iop.yaml", 'weeks: "3"', 'weeks: "4"')
+    edit(workdir / "program_data/clinics/cedar-path/clinic.yaml", "tagline: ", "tagline: Rebuilt. ")
     second = iop(workdir, "build")
     assert second.returncode == 1
-    assert "nothing was built" in second.stderr
-    assert tree_hash(site) == before
+    assert "core-iop.yaml:" in second.stderr and "belongs to no phase" in second.stderr
+    assert "2 failed: harbor-light/pasadena, harbor-light/riverside" in second.stderr
+    assert {key: tree_hash(site / key) for key in before} == before
+    assert "Rebuilt." in (site / "cedar-path/sacramento/index.html").read_text(encoding="utf-8")
     assert not list(site.rglob(".iop-tmp-*"))
+
+
+def test_a_broken_location_keeps_its_site_and_the_others_are_built(workdir: Path) -> None:
+    assert iop(workdir, "build").returncode == 0
+    site = workdir / "site"
+    before = tree_hash(site / "harbor-light/pasadena")
+    edit(workdir / "program_data/clinics/harbor-light/locations/pasadena.yaml", "name: Pasadena", "name: [Pasadena")
+    edit(workdir / "program_data/clinics/harbor-light/locations/riverside.yaml", "name: Riverside",
+         "name: Riverside Rebuilt")
+    result = iop(workdir, "build", "--jobs", "2")
+    assert result.returncode == 1
+    assert "pasadena.yaml:" in result.stderr and "harbor-light/pasadena was not built" in result.stderr
+    assert tree_hash(site / "harbor-light/pasadena") == before
+    assert "Riverside Rebuilt" in (site / "harbor-light/riverside/index.html").read_text(encoding="utf-8")
+    report = json.loads((site / "build-report.json").read_text(encoding="utf-8"))
+    entries = {entry["site"]: entry for entry in report["sites"]}
+    assert entries["harbor-light/pasadena"]["last_result"] == "failed"
+    assert entries["harbor-light/pasadena"]["page_count"] > 0  # the kept site is still described
+    assert entries["harbor-light/riverside"]["last_result"] == "built"
+    assert "last build failed" in (site / "index.html").read_text(encoding="utf-8")
 
 
 def test_build_one_clinic_and_list(workdir: Path) -> None:

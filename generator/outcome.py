@@ -1,0 +1,126 @@
+"""What a build produced, site by site: pages, size, a content hash, zips, and build-report.json.
+
+The report is merged with the previous one, so a site that was not rebuilt (or
+failed this time) keeps the entry, and the time, of its last good build. Times
+come from SOURCE_DATE_EPOCH when it is set, so two builds of the same data can
+be byte-identical, report and portal included.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .resolve import SiteSpec
+
+REPORT = "build-report.json"
+# the oldest time a zip file can record
+ZIP_EPOCH = 315532800  # 1980-01-01T00:00:00Z
+
+
+@dataclass
+class Outcome:
+    """One site's result in this build."""
+
+    site: str
+    result: str  # "built" or "failed"
+    pages: list[str] = field(default_factory=list)
+    bytes: int = 0
+    content_hash: str = ""
+    seconds: float = 0.0
+    error: str = ""
+
+
+def build_time() -> int:
+    """Seconds since the epoch: SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
+    fixed = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return int(fixed) if fixed.isdigit() else int(time.time())
+
+
+def iso(seconds: int) -> str:
+    """A UTC time as people and programs both read it."""
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(seconds))
+
+
+def files_of(folder: Path) -> list[Path]:
+    """Every file below folder, in a stable order."""
+    return sorted((p for p in folder.rglob("*") if p.is_file()), key=lambda p: p.relative_to(folder).as_posix())
+
+
+def measure(folder: Path, site: str, seconds: float) -> Outcome:
+    """Pages, size and content hash of a built site folder."""
+    digest = hashlib.sha256()
+    size = 0
+    for file in files_of(folder):
+        data = file.read_bytes()
+        size += len(data)
+        # the hash covers names and contents, so a renamed page changes it too
+        digest.update(file.relative_to(folder).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(data).digest())
+    pages = [f.relative_to(folder).as_posix() for f in files_of(folder) if f.suffix == ".html"]
+    return Outcome(site, "built", pages, size, digest.hexdigest(), seconds)
+
+
+def write_zip(folder: Path, target: Path) -> None:
+    """Zip a site folder for upload, byte-identical for identical content; replace target in one step."""
+    stamp = time.gmtime(max(build_time() if "SOURCE_DATE_EPOCH" in os.environ else ZIP_EPOCH, ZIP_EPOCH))
+    partial = target.with_name(f".{target.name}.{os.getpid()}")
+    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for file in files_of(folder):
+            info = zipfile.ZipInfo(file.relative_to(folder).as_posix(), date_time=stamp[:6])
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, file.read_bytes())
+    os.replace(partial, target)
+
+
+def read_report(out: Path) -> dict[str, dict[str, Any]]:
+    """The previous report's sites, by site; empty when there is none or it cannot be read."""
+    try:
+        found = json.loads((out / REPORT).read_text(encoding="utf-8"))
+        return {entry["site"]: entry for entry in found["sites"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def describe(spec: SiteSpec) -> dict[str, Any]:
+    """What the team needs to recognise a site in the report and the portal."""
+    return {
+        "site": spec.key,
+        "clinic": spec.clinic.name,
+        "location": spec.location.name,
+        "program": spec.program.title,
+        "weeks": spec.length,
+        "tracks": [track.name for track in spec.location.tracks],
+    }
+
+
+def write_report(out: Path, specs: list[SiteSpec], outcomes: dict[str, Outcome]) -> dict[str, dict[str, Any]]:
+    """Merge this build's outcomes into out/build-report.json; return the sites it now lists."""
+    sites = read_report(out)
+    for spec in specs:
+        sites.setdefault(spec.key, {}).update(describe(spec))
+    now = iso(build_time())
+    for key, done in outcomes.items():
+        entry = sites.setdefault(key, {"site": key})
+        entry["last_result"] = done.result
+        if done.result == "built":
+            entry.update(pages=done.pages, page_count=len(done.pages), bytes=done.bytes,
+                         content_hash=done.content_hash, built_at=now)
+            entry.pop("error", None)
+        else:
+            entry["error"] = done.error
+    # only sites whose folder exists or that are still in the data stay listed
+    known = {spec.key for spec in specs} | set(outcomes)
+    sites = {key: entry for key, entry in sorted(sites.items()) if key in known or (out / key).is_dir()}
+    report = {"generator": "iop-guide", "sites": list(sites.values())}
+    partial = out / f".{REPORT}.{os.getpid()}"
+    partial.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    os.replace(partial, out / REPORT)
+    return sites
