@@ -413,14 +413,77 @@ class Overrides(Closed):
 # -- clinics and locations -------------------------------------------------------
 
 
+FONT_FAMILY_RE = re.compile(r"^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$")
+
+
+def _check_family(value: str) -> str:
+    # the name goes into the site's CSS: letters, digits and single spaces cannot break out of it
+    if not FONT_FAMILY_RE.match(value) or len(value) > 60:
+        raise ValueError(f"'{value}' is not a font family name: use letters, digits and spaces only, "
+                         "such as Atkinson Hyperlegible")
+    return value
+
+
+FontFamily = Annotated[str, AfterValidator(_check_family),
+                       Field(json_schema_extra={"pattern": FONT_FAMILY_RE.pattern, "maxLength": 60})]
+
+
+class FontStyle(StrEnum):
+    """Upright or slanted letters."""
+
+    normal = "normal"
+    italic = "italic"
+
+
+class FontFile(Closed):
+    """One font file: one weight and style of a family."""
+
+    file: str = Field(description="Font file (WOFF2 or WOFF), relative to the clinic folder.",
+                      examples=["fonts/AtkinsonHyperlegible-Regular.woff2"])
+    weight: int = Field(400, ge=100, le=900, multiple_of=100,
+                        description="How heavy the letters are: 400 is regular, 700 is bold.", examples=[400, 700])
+    style: FontStyle = Field(FontStyle.normal, description="normal (upright) or italic.", examples=["normal"])
+
+
+_EX_FONT = {"family": "Atkinson Hyperlegible",
+            "files": [{"file": "fonts/AtkinsonHyperlegible-Regular.woff2", "weight": 400, "style": "normal"},
+                      {"file": "fonts/AtkinsonHyperlegible-Bold.woff2", "weight": 700, "style": "normal"}]}
+
+
+class Font(Closed):
+    """A font family the site carries itself: nothing is loaded from another website."""
+
+    family: FontFamily = Field(description="The family name, as the font calls itself.",
+                               examples=["Atkinson Hyperlegible"])
+    files: list[FontFile] = Field(min_length=1, description="Its files, one per weight and style.",
+                                  examples=[_EX_FONT["files"]])
+
+
+class Fonts(Closed):
+    """The clinic's own fonts; without them the reader's system fonts are used."""
+
+    text: Font = Field(description="The font of all text.", examples=[_EX_FONT])
+    headings: Font | None = Field(None, description="Another font for headings, if wanted.",
+                                  examples=[{"family": "Merriweather",
+                                             "files": [{"file": "fonts/Merriweather-Bold.woff2", "weight": 700}]}])
+
+
 class Brand(Closed):
     """How the clinic's sites look."""
 
     logo: str = Field(description="Logo file (SVG or PNG), relative to the clinic folder.", examples=["logo.svg"])
+    favicon: str | None = Field(None, description="Small icon for browser tabs (SVG, PNG or ICO), relative to the "
+                                "clinic folder; without it the logo is used.", examples=["favicon.svg"])
+    fonts: Fonts | None = Field(None, description="Fonts the sites carry; without them the reader's own fonts "
+                                "are used.", examples=[{"text": _EX_FONT}])
     logo_alt: Text = Field(description="Text that describes the logo for screen readers.",
                            examples=["Harbor Light Recovery logo, a lighthouse beam over water"])
     primary: Color = Field(description="Main color: header and headings.", examples=["#1d4e89"])
     accent: Color = Field(description="Accent color: links and buttons.", examples=["#b3541e"])
+    share_image: str | None = Field(
+        None, description="Picture shown when a page of the guide is shared or found on the web (PNG or JPEG, "
+        "1200 by 630 pixels is best), relative to the clinic folder; without it a PNG logo is used.",
+        examples=["share.png"])
 
 
 class Contact(Closed):
@@ -452,6 +515,12 @@ class Clinic(Closed):
                                   examples=[["English", "Spanish"]])
     overrides: Overrides | None = Field(None, description="Program fields changed for every location.",
                                         examples=[{"title": "Evening Intensive Outpatient Program"}])
+    legal: Text | None = Field(None, description="Legal line shown at the foot of every page: owner, license.",
+                               examples=["© 2026 Harbor Light Recovery, Inc. Licensed by the California Department "
+                                         "of Health Care Services, license 190000AP."])
+    disclaimer: Text | None = Field(None, description="Replaces the shared medical disclaimer at the foot of every "
+                                    "page.", examples=["This guide is general information. It is not medical advice "
+                                                       "or a diagnosis. In a crisis, call or text 988, or call 911."])
     max_reading_grade: float | None = Field(
         None, ge=1, le=18, description="Highest reading grade (Flesch-Kincaid) patient text may have; default 8.",
         examples=[8])
@@ -510,6 +579,27 @@ class Resource(Closed):
     url: Url | None = Field(None, description="Web address, if any.", examples=["https://meetings.pasadena.example/"])
 
 
+class GettingHere(Closed):
+    """How patients reach a location: parking, public transit and a map."""
+
+    parking: Text | None = Field(None, description="Where to park, and what it costs.",
+                                 examples=["Park free in the lot behind the building."])
+    transit: Text | None = Field(None, description="How to come by bus or train.",
+                                 examples=["The Metro A Line stops a short walk away, at Memorial Park station."])
+    map_url: Url | None = Field(None, description="A map link of your choice; without it the guide links to a map "
+                                "search for the address on OpenStreetMap.",
+                                examples=["https://www.openstreetmap.org/way/123456789"])
+
+
+class Insurance(Closed):
+    """What patients need to know about insurance and paying."""
+
+    text: Text = Field(description="A few plain sentences on insurance and payment.",
+                       examples=["We accept most major plans. Call us to check your coverage before you start."])
+    plans: list[Text] = Field(default_factory=list, description="Plans accepted at this location, if you list them.",
+                              examples=[["Medi-Cal", "Medicare"]])
+
+
 class Location(Closed):
     """One place where the clinic runs the program; lives at clinics/<clinic>/locations/<id>.yaml."""
 
@@ -535,6 +625,28 @@ class Location(Closed):
                                                   "phone": "(626) 555-0177"}]])
     overrides: Overrides | None = Field(None, description="Program fields changed for this location.",
                                         examples=[{"phases": _EX_OVERRIDE_PHASES}])
+    intro: Text | None = Field(None, description="A short welcome from this location: one or two paragraphs, "
+                               "with a blank line between them.",
+                               examples=["Our Pasadena office is a quiet, bright space near Old Pasadena."])
+    getting_here: GettingHere | None = Field(None, description="Parking, transit and a map link.",
+                                             examples=[{"parking": "Park free in the lot behind the building.",
+                                                        "transit": "The Metro A Line stops a short walk away."}])
+    languages: list[Text] | None = Field(None, min_length=1, description="Languages spoken at this location; "
+                                         "replaces the clinic's list.", examples=[["English", "Spanish"]])
+    insurance: Insurance | None = Field(None, description="Insurance and payment notes.",
+                                        examples=[{"text": "We accept most major plans. Call to check your "
+                                                   "coverage."}])
+    site_url: Url | None = Field(None, description="Web address of this location's site, when it is not the "
+                                 "clinic's base_url plus the location id; a missing final / is added.",
+                                 examples=["https://pasadena.harborlight.example/"])
+
+    @field_validator("site_url")
+    @classmethod
+    def _site_folder(cls, value: str | None) -> str | None:
+        # pages, the sitemap and search results are addressed below it, so it names a folder
+        if value is not None and ("?" in value or "#" in value):
+            raise ValueError(f"'{value}' has a ? or #: write the plain address of the site's folder")
+        return value if value is None or value.endswith("/") else value + "/"
 
 
 MODELS: dict[str, type[Closed]] = {

@@ -29,6 +29,7 @@ FORMULA = "Flesch-Kincaid grade level"
 PROSE_KEYS = {
     "summary", "what_it_is", "session", "helps_with", "text", "goals", "activities", "feelings", "tips",
     "checklist", "items", "answer", "question", "intro", "good_fit", "needs_more_care", "tagline",
+    "parking", "transit",
 }
 _MARKDOWN = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]")
 

@@ -173,25 +173,60 @@ def _brand_contrast(clinic: Clinic, source: SourceMap) -> Iterator[Diagnostic]:
                                     hint=f"use a darker shade of it, such as {darker}")
 
 
+# what each kind of brand file may be: (suffixes, how to name them, an example file name)
+_LOGO = ((".svg", ".png"), "SVG or PNG", "logo.svg")
+_FAVICON = ((".svg", ".png", ".ico"), "SVG, PNG or ICO", "favicon.svg")
+_FONT = ((".woff2", ".woff"), "WOFF2 or WOFF", "fonts/MyFont-Regular.woff2")
+# social sites and search engines show PNG and JPEG pictures, not SVG
+_SHARE_IMAGE = ((".png", ".jpg", ".jpeg"), "PNG or JPEG", "share.png")
+
+
+def _clinic_file(entry: Entry[Clinic], data: DataSet, at: tuple[Any, ...], name: str, what: str,
+                 kind: tuple[tuple[str, ...], str, str]) -> Iterator[Diagnostic]:
+    """A file the data names: inside the clinic folder, of the right kind, and there."""
+    suffixes, label, example = kind
+    folder = data.clinic_folder(entry.id)
+    path = folder / name
+    source = entry.source
+    if not path.resolve().is_relative_to(folder.resolve()):
+        # the file is copied into every site: never take a file from elsewhere on the disk
+        yield source.diagnostic(at, f"the {what} '{name}' is outside the clinic folder",
+                                hint=f"put the {what} in the clinic folder, {entry.id}/, and write its file name, "
+                                f"like '{example}'")
+    elif path.suffix.lower() not in suffixes:
+        kinds = " or ".join(", ".join(suffixes).rsplit(", ", 1))
+        yield source.diagnostic(at, f"the {what} '{name}' must be an {kinds} file",
+                                hint=f"save the {what} as {label} in the clinic folder and name that file")
+    elif not path.is_file():
+        named = what if what.endswith(" file") else f"{what} file"
+        yield source.diagnostic(at, f"the {named} '{name}' does not exist",
+                                hint=f"put it in the clinic folder: {folder.name}/")
+
+
+def _brand_files(entry: Entry[Clinic], data: DataSet) -> Iterator[Diagnostic]:
+    brand = entry.model.brand
+    yield from _clinic_file(entry, data, ("brand", "logo"), brand.logo, "logo", _LOGO)
+    if brand.favicon is not None:
+        yield from _clinic_file(entry, data, ("brand", "favicon"), brand.favicon, "favicon", _FAVICON)
+    if brand.share_image is not None:
+        yield from _clinic_file(entry, data, ("brand", "share_image"), brand.share_image, "share image",
+                                _SHARE_IMAGE)
+    for role, font in (("text", brand.fonts.text), ("headings", brand.fonts.headings)) if brand.fonts else ():
+        if font is None:
+            continue
+        at = ("brand", "fonts", role, "files")
+        for i, item in enumerate(font.files):
+            yield from _clinic_file(entry, data, at + (i, "file"), item.file, "font file", _FONT)
+        yield from _twice(entry.source, at, [f"weight {item.weight}, {item.style.value}" for item in font.files])
+
+
 def _clinic(entry: Entry[Clinic], data: DataSet) -> list[Diagnostic]:
     clinic, source = entry.model, entry.source
     found = list(_ref(source, ("program",), clinic.program, "program", data.programs, data, "Program"))
     program = data.programs.get(clinic.program)
     found += _overrides(clinic.overrides, source, program.model if program else None, data)
     found += _brand_contrast(clinic, source)
-    logo = data.clinic_folder(entry.id) / clinic.brand.logo
-    if not logo.resolve().is_relative_to(data.clinic_folder(entry.id).resolve()):
-        # the logo is copied into every site: never take a file from elsewhere on the disk
-        found.append(source.diagnostic(("brand", "logo"), f"the logo '{clinic.brand.logo}' is outside the clinic "
-                                       "folder", hint=f"put the logo in the clinic folder, {entry.id}/, and write "
-                                       "its file name, like 'logo.svg'"))
-    elif logo.suffix.lower() not in (".svg", ".png"):
-        found.append(source.diagnostic(("brand", "logo"),
-                                       f"the logo '{clinic.brand.logo}' must be an .svg or .png file",
-                                       hint="save the logo as SVG or PNG in the clinic folder and name that file"))
-    elif not logo.is_file():
-        found.append(source.diagnostic(("brand", "logo"), f"the logo file '{clinic.brand.logo}' does not exist",
-                                       hint=f"put it in the clinic folder: {data.clinic_folder(entry.id).name}/"))
+    found += _brand_files(entry, data)
     return found
 
 

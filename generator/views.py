@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from . import abbreviations, timeline
 from .markup import clock
-from .models import Track
+from .models import Address, Track
 from .resolve import SiteSpec, Week
 from .scalars import DAY_NAMES, tel_link
 
@@ -98,6 +100,48 @@ def therapy_views(spec: SiteSpec) -> list[dict[str, Any]]:
     return sorted(result, key=lambda t: (order.index(t["model"].kind.value), t["model"].name))
 
 
+# -- what a location tells patients about itself ----------------------------------
+
+MAP_SEARCH = "https://www.openstreetmap.org/search?query="
+# a validated URL keeps these; the rest (brackets, quotes, pipes, spaces) would end or bend a Markdown link
+_LINK_SAFE = "/:?#@!$&*+,;=%~-._"
+
+
+def link_target(url: str) -> str:
+    """A validated web address made safe to stand as a Markdown link target."""
+    return quote(url, safe=_LINK_SAFE)
+
+
+def map_search_url(address: Address) -> str:
+    """A plain link to a map search for the address: nothing is embedded or loaded from the map's host."""
+    full = f"{address.street}, {address.city}, {address.region} {address.postal_code}, {address.country}"
+    return MAP_SEARCH + quote(full, safe="")
+
+
+def url_label(url: str) -> str:
+    """A web address as people read it: without https:// and a final /."""
+    return re.sub(r"^https?://", "", url).rstrip("/")
+
+
+def local_view(spec: SiteSpec) -> dict[str, Any]:
+    """The location's own words for patients; a value is None (or empty) when the data leaves it out."""
+    location = spec.location
+    here = location.getting_here
+    insurance = location.insurance
+    return {
+        "intro": location.intro,
+        # the location's list replaces the clinic's, it does not add to it
+        "languages": ", ".join(location.languages or spec.clinic.languages),
+        "map_url": link_target(here.map_url) if here and here.map_url else map_search_url(location.address),
+        "parking": here.parking if here else None,
+        "transit": here.transit if here else None,
+        "insurance": {"text": insurance.text, "plans": list(insurance.plans)} if insurance else None,
+        "resources": [{"name": r.name, "text": r.text, "phone": r.phone, "tel": tel_link(r.phone) if r.phone else None,
+                       "url": link_target(r.url) if r.url else None, "url_label": url_label(r.url) if r.url else None}
+                      for r in location.resources],
+    }
+
+
 def site_view(spec: SiteSpec) -> dict[str, Any]:
     """Everything about the site that every page may show."""
     location = spec.location
@@ -115,6 +159,7 @@ def site_view(spec: SiteSpec) -> dict[str, Any]:
         "therapies": therapy_views(spec),
         "first_week": week_path(1),
         "timeline": timeline.steps(spec),
+        "local": local_view(spec),
     }
 
 
@@ -181,6 +226,66 @@ def glossary_page(spec: SiteSpec) -> dict[str, Any]:
             "definitions": abbreviations.definitions_line({str(t["term"]): str(t["meaning"]) for t in terms})}
 
 
+# -- what search engines and shared links show of each page ------------------------
+
+DESCRIPTION_LIMIT = 160  # search engines cut longer descriptions anyway
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MD_MARKS = re.compile(r"[*_`]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
+
+
+def plain_text(text: str) -> str:
+    """Data text without its Markdown marks (links keep their words), on one line."""
+    return " ".join(_MD_MARKS.sub("", _MD_LINK.sub(r"\1", text)).split())
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a paragraph (all of it when it has one)."""
+    return _SENTENCE_END.split(plain_text(text), maxsplit=1)[0]
+
+
+def shorten(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
+    """Plain text of at most `limit` characters, cut at a word boundary with an ellipsis."""
+    text = plain_text(text)
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit - 1]
+    return cut.rstrip(" ,;:-–") + "…"
+
+
+def page_description(spec: SiteSpec, page: Page) -> str:
+    """One or two plain sentences that say what a page holds, for search results and shared links."""
+    here = f"the {plain_text(spec.program.title)} at {plain_text(spec.clinic.name)}, {plain_text(spec.location.name)}"
+    context = page.context
+    if page.path == "index.md":
+        return shorten(spec.program.summary)
+    if "therapy" in context:
+        return shorten(context["therapy"]["model"].summary)
+    if page.template == "week.md.jinja":
+        note = context["note"]
+        about = note.summary if note else context["phase"].summary
+        return shorten(f"Week {context['number']} of {spec.length}: {context['title']}. {first_sentence(about)}")
+    if page.path == "therapies/index.md":
+        names = ", ".join(plain_text(t["label"]) for t in therapy_views(spec))
+        return shorten(f"The therapies of {here}: {names}.")
+    if page.path == "contact.md":
+        address = spec.location.address
+        return shorten(f"How to reach {plain_text(spec.clinic.name)}, {plain_text(spec.location.name)}: "
+                       f"{address.street}, {address.city}. Call {spec.location.phone}. Session days and times.")
+    sentences = {
+        "preparing.md": f"Steps to take before your first day in {here}.",
+        "tips.md": f"Tips from the care team for getting the most out of {here}.",
+        "progress.md": f"How your team measures your progress in {here}, and why.",
+        "challenges.md": f"Hard moments many people meet in {here}, and ways to get through them.",
+        "faq.md": f"Questions people often ask about {here}, with short, plain answers.",
+        "after.md": f"What comes after {here}: the support that keeps your recovery going.",
+        "levels-of-care.md": f"How {here} compares with other levels of care, from weekly therapy to a hospital stay.",
+        "glossary.md": f"Short names and words you may hear in {here}, and what they mean.",
+        "print.md": f"All {spec.length} weeks of {here} on one page, to read in order or to print.",
+    }
+    return shorten(sentences.get(page.path) or f"{context.get('title', '')}: {here}.")
+
+
 def pages(spec: SiteSpec) -> list[Page]:
     """Every page of the site."""
     weeks = [_week_context(spec, w) for w in spec.weeks]
@@ -192,7 +297,7 @@ def pages(spec: SiteSpec) -> list[Page]:
     result += [Page(week_path(w["number"]), "week.md.jinja", w) for w in weeks]
     result.append(Page("therapies/index.md", "therapies.md.jinja", {}))
     result += [Page(t["path"], "therapy.md.jinja", {"therapy": t}) for t in therapy_views(spec)]
-    return result
+    return [Page(p.path, p.template, {**p.context, "description": page_description(spec, p)}) for p in result]
 
 
 def nav(spec: SiteSpec) -> list[Any]:
@@ -233,7 +338,7 @@ def site_data(spec: SiteSpec) -> dict[str, Any]:
 
 
 def theme_extra(spec: SiteSpec) -> dict[str, Any]:
-    """Values the theme overrides show on every page: crisis help and the location's phone.
+    """Values the theme overrides show on every page: crisis help, the location's phone, legal words.
 
     Without crisis lines in the data, the base config's (988 and 911) stay in force.
     """
@@ -248,4 +353,9 @@ def theme_extra(spec: SiteSpec) -> dict[str, Any]:
         extra["crisis"] = {"text": crisis.text, "lines": [
             {"name": line.name, "action": line.action, "number": line.number, "tel": tel_link(line.number)}
             for line in crisis.lines]}
+    # the legal line is the clinic's own; the disclaimer replaces the base config's only when given
+    if spec.clinic.legal:
+        extra["legal"] = spec.clinic.legal
+    if spec.clinic.disclaimer:
+        extra["disclaimer"] = spec.clinic.disclaimer
     return extra

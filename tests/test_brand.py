@@ -1,0 +1,215 @@
+"""Each clinic's brand on the built sites: favicon, own fonts, the call row, legal words and disclaimer.
+
+And each bad file reference in a clinic's brand is a located error.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from conftest import DEMO_DATA, ROOT, edit, line_of
+
+from generator import pipeline
+from generator.resolve import SiteSpec
+from generator.scalars import tel_link
+
+SPECS, _ = pipeline.resolve_all(DEMO_DATA)
+
+
+class _BaseConfigLoader(yaml.SafeLoader):
+    """Reads the shared mkdocs.yml, whose MkDocs-only tags do not matter here."""
+
+
+_BaseConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+BASE_EXTRA = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_BaseConfigLoader)["extra"]
+
+
+@cache
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def words(element: object) -> str:
+    return " ".join(element.get_text(" ", strip=True).split())  # type: ignore[attr-defined]
+
+
+@pytest.fixture(params=SPECS, ids=[spec.key for spec in SPECS])
+def site(request: pytest.FixtureRequest, built: Path) -> tuple[SiteSpec, Path]:
+    spec: SiteSpec = request.param
+    return spec, built / spec.clinic_id / spec.location_id
+
+
+def pages_of(folder: Path) -> list[Path]:
+    return sorted(folder.rglob("*.html"))
+
+
+def clinic_folder(spec: SiteSpec) -> Path:
+    return DEMO_DATA / "clinics" / spec.clinic_id
+
+
+# -- the built sites ---------------------------------------------------------------------
+
+
+def test_favicon_is_the_clinics_own_file_on_every_page(site: tuple[SiteSpec, Path]) -> None:
+    spec, folder = site
+    assert spec.clinic.brand.favicon, "both demo clinics have a favicon"
+    expected = (clinic_folder(spec) / spec.clinic.brand.favicon).read_bytes()
+    for page in pages_of(folder):
+        if page.name == "404.html":
+            continue  # its links are absolute, to the public address
+        icon = soup(page).find("link", rel="icon")
+        assert icon is not None, page
+        copied = (page.parent / icon["href"]).resolve()
+        assert copied.is_file() and copied.read_bytes() == expected, (page, icon["href"])
+
+
+def test_fonts_are_copied_and_declared(built: Path) -> None:
+    spec = next(s for s in SPECS if s.clinic.brand.fonts)
+    fonts = spec.clinic.brand.fonts
+    assert fonts is not None and fonts.headings is not None
+    assets = built / spec.clinic_id / spec.location_id / "assets"
+    css = (assets / "brand.css").read_text(encoding="utf-8")
+    faces = re.findall(r"@font-face \{(.*?)\}", css, re.S)
+    declared = [item for font in (fonts.text, fonts.headings) for item in font.files]
+    assert len(faces) == len(declared)
+    for face, item in zip(faces, declared, strict=True):
+        url = re.search(r'src: url\("([^"]+)"\) format\("(woff2?)"\)', face)
+        assert url is not None, face
+        copied = assets / url[1]
+        assert copied.is_file() and copied.read_bytes() == (clinic_folder(spec) / item.file).read_bytes()
+        assert f"font-weight: {item.weight};" in face and "font-display: swap;" in face
+    assert f'--md-text-font: "{fonts.text.family}";' in css
+    assert re.search(r'\.md-typeset h1, \.md-typeset h2, \.md-typeset h3 \{\s*font-family: "'
+                     + re.escape(fonts.headings.family) + '"', css)
+
+
+def test_a_clinic_without_fonts_gets_no_font_rules(built: Path) -> None:
+    spec = next(s for s in SPECS if not s.clinic.brand.fonts)
+    assets = built / spec.clinic_id / spec.location_id / "assets"
+    assert "@font-face" not in (assets / "brand.css").read_text(encoding="utf-8")
+    assert not (assets / "fonts").exists()
+
+
+# a stylesheet or page that reaches another host: a font service, or any url() or src/href to http(s)
+EXTERNAL_CSS = re.compile(r"fonts\.googleapis|fonts\.gstatic"
+                          r"|url\(\s*[\"']?(?:https?:)?//|@import\s+[\"']?(?:https?:)?//")
+
+LOADED_LINKS = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest", "apple-touch-icon"}
+
+
+def test_no_font_or_style_from_another_host(site: tuple[SiteSpec, Path]) -> None:
+    _, folder = site
+    for sheet in folder.rglob("*.css"):
+        assert not EXTERNAL_CSS.search(sheet.read_text(encoding="utf-8")), sheet
+    for page in pages_of(folder):
+        html = soup(page)
+        assert "fonts.googleapis" not in str(html) and "fonts.gstatic" not in str(html), page
+        for tag in html.find_all(["link", "script", "img", "source", "style"]):
+            if tag.name == "link" and not LOADED_LINKS.intersection(tag.get("rel", [])):
+                continue  # a canonical or alternate link names an address; the browser loads nothing
+            ref = tag.get("href") or tag.get("src") or ""
+            assert not re.match(r"(?:https?:)?//", ref), (page, ref)
+            if tag.name == "style":
+                assert not EXTERNAL_CSS.search(tag.get_text()), page
+
+
+def test_call_row_in_the_header_of_every_page(site: tuple[SiteSpec, Path]) -> None:
+    spec, folder = site
+    for page in pages_of(folder):
+        link = soup(page).select_one("header.md-header .iop-call a")
+        assert link is not None, page
+        assert link["href"] == tel_link(spec.location.phone), page
+        assert words(link) == f"Call {spec.location.name}: {spec.location.phone}", page
+
+
+def test_call_line_ends_every_week_page(site: tuple[SiteSpec, Path]) -> None:
+    spec, folder = site
+    for week in spec.weeks:
+        article = soup(folder / "weeks" / f"week-{week.number}.html").find("article")
+        nav = article.find("nav", class_="iop-week-nav")
+        line = nav.find_previous("p")
+        assert "iop-week-call" in line.get("class", []), week.number
+        assert words(line) == f"Questions? Call {spec.location.name}: {spec.location.phone}"
+        assert line.find("a")["href"] == tel_link(spec.location.phone)
+
+
+def test_legal_line_and_disclaimer_in_every_footer(site: tuple[SiteSpec, Path]) -> None:
+    spec, folder = site
+    assert spec.clinic.legal, "both demo clinics have a legal line"
+    disclaimer = spec.clinic.disclaimer or BASE_EXTRA["disclaimer"]
+    for page in pages_of(folder):
+        footer = soup(page).select_one("footer .md-copyright")
+        assert footer is not None, page
+        assert words(footer.select_one(".iop-legal")) == spec.clinic.legal, page
+        assert words(footer.select_one(".iop-disclaimer")) == " ".join(disclaimer.split()), page
+        # what was there before stays
+        assert footer.select_one(".iop-footer-contact") and footer.select_one("#iop-privacy"), page
+
+
+def test_a_clinic_may_replace_the_shared_disclaimer() -> None:
+    own = [spec for spec in SPECS if spec.clinic.disclaimer]
+    shared = [spec for spec in SPECS if not spec.clinic.disclaimer]
+    assert own and shared, "the demo shows both"
+    assert own[0].clinic.disclaimer != BASE_EXTRA["disclaimer"]
+
+
+def test_the_two_clinics_look_different(built: Path) -> None:
+    by_clinic = {spec.clinic_id: built / spec.clinic_id / spec.location_id / "assets" for spec in SPECS}
+    first, second = sorted(by_clinic.values())[:2]
+    assert (first / "brand.css").read_text() != (second / "brand.css").read_text()
+    assert (first / "favicon.svg").read_bytes() != (second / "favicon.svg").read_bytes()
+
+
+# -- bad file references -------------------------------------------------------------------
+
+CLINIC = "clinics/cedar-path/clinic.yaml"
+FAVICON = "favicon: favicon.svg"
+FONT = "file: fonts/DejaVuSerif-Bold.woff"
+
+
+def problems(data: Path) -> list[str]:
+    _, diagnostics = pipeline.check(data)
+    return [d.format(root=data) for d in diagnostics]
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    (FAVICON, "favicon: ../harbor-light/favicon.svg",
+     "the favicon '../harbor-light/favicon.svg' is outside the clinic folder"),
+    (FAVICON, "favicon: favicon.gif", "the favicon 'favicon.gif' must be an .svg, .png or .ico file"),
+    (FAVICON, "favicon: favicon.ico", "the favicon file 'favicon.ico' does not exist"),
+    (FONT, "file: ../../../../usr/share/fonts/x.woff",
+     "the font file '../../../../usr/share/fonts/x.woff' is outside the clinic folder"),
+    (FONT, "file: fonts/DejaVuSerif-Bold.ttf",
+     "the font file 'fonts/DejaVuSerif-Bold.ttf' must be an .woff2 or .woff file"),
+    (FONT, "file: fonts/Missing.woff2", "the font file 'fonts/Missing.woff2' does not exist"),
+], ids=["favicon-outside", "favicon-suffix", "favicon-missing", "font-outside", "font-suffix", "font-missing"])
+def test_bad_brand_file_is_a_located_error(data: Path, old: str, new: str, message: str) -> None:
+    clinic = data / CLINIC
+    edit(clinic, old, new)
+    line = line_of(clinic, new)
+    column = (clinic.read_text(encoding="utf-8").splitlines()[line - 1].index(new.split(": ", 1)[1]) + 1)
+    found = problems(data)
+    assert len(found) == 1, found
+    assert found[0].startswith(f"{CLINIC}:{line}:{column}: error: {message}\n    hint: "), found
+
+
+def test_the_same_font_face_twice_is_an_error(data: Path) -> None:
+    clinic = data / CLINIC
+    edit(clinic, "          weight: 700\n    headings:", "          weight: 400\n    headings:")
+    found = problems(data)
+    assert len(found) == 1 and "'weight 400, normal' is listed twice" in found[0], found
+    assert found[0].startswith(f"{CLINIC}:"), found
+
+
+def test_a_font_family_name_cannot_break_out_of_the_css(data: Path) -> None:
+    clinic = data / CLINIC
+    edit(clinic, "family: DejaVu Serif\n", 'family: "Evil\\"; } body { display: none"\n')
+    line = line_of(clinic, "family: \"Evil")
+    found = problems(data)
+    assert len(found) == 1 and found[0].startswith(f"{CLINIC}:{line}:"), found
+    assert "is not a font family name" in found[0]
