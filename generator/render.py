@@ -162,7 +162,9 @@ def site_config(spec: SiteSpec) -> dict[str, Any]:
         "theme": {"logo": logo, "favicon": f"assets/{favicon(spec)}"},
         "extra_css": ["assets/brand.css"],
         "nav": views.nav(spec),
-        "extra": {**views.theme_extra(spec), **seo_extra(spec)},
+        # the clinic's WOFF2 fonts are fetched with the styles, so text is not drawn twice (no layout shift)
+        "extra": {**views.theme_extra(spec), **seo_extra(spec),
+                  "font_preloads": [target for _, target in font_files(spec) if target.endswith(".woff2")]},
     }
 
 

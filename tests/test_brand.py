@@ -88,6 +88,19 @@ def test_fonts_are_copied_and_declared(built: Path) -> None:
                      + re.escape(fonts.headings.family) + '"', css)
 
 
+def test_every_page_preloads_the_clinics_woff2_fonts(built: Path) -> None:
+    spec = next(s for s in SPECS if s.clinic.brand.fonts)
+    folder = built / spec.clinic_id / spec.location_id
+    for page in (folder / "index.html", folder / "weeks/week-2.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        preloads = soup.select('link[rel="preload"][as="font"]')
+        assert len(preloads) == sum(1 for font in (spec.clinic.brand.fonts.text, spec.clinic.brand.fonts.headings)
+                                    if font for _ in font.files)
+        for link in preloads:
+            assert link["type"] == "font/woff2" and link.has_attr("crossorigin")
+            assert (page.parent / link["href"]).resolve().is_file()
+
+
 def test_a_clinic_without_fonts_gets_no_font_rules(built: Path) -> None:
     spec = next(s for s in SPECS if not s.clinic.brand.fonts)
     assets = built / spec.clinic_id / spec.location_id / "assets"
@@ -169,7 +182,7 @@ def test_the_two_clinics_look_different(built: Path) -> None:
 
 CLINIC = "clinics/cedar-path/clinic.yaml"
 FAVICON = "favicon: favicon.svg"
-FONT = "file: fonts/DejaVuSerif-Bold.woff"
+FONT = "file: fonts/DejaVuSerif-Bold.woff2"
 
 
 def problems(data: Path) -> list[str]:
