@@ -215,7 +215,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"iop-guide: error: {e}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("iop-guide: interrupted; sites already online are unchanged", file=sys.stderr)
+        print("iop-guide: interrupted; each site folder holds its previous or its new build, never a mix",
+              file=sys.stderr)
         return 130
     except Exception as e:  # a bug of ours, not the user's: say so in one line
         if os.environ.get("IOP_GUIDE_DEBUG"):

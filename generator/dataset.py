@@ -57,7 +57,11 @@ def load_dataset(root: Path) -> tuple[DataSet, list[Diagnostic]]:
         return data, [Diagnostic(root, 1, 1, "the data folder does not exist",
                                  hint="pass --data with the folder that holds therapies/, programs/ and clinics/")]
     for file in sorted(root.rglob("*")):
-        if file.is_file() and file.suffix.lower() in (".yaml", ".yml"):
+        if file.is_symlink() and not file.resolve().is_relative_to(root.resolve()):
+            # a link could make the sites publish any file of the machine: only the data folder is read
+            problems.append(Diagnostic(file, 1, 1, "this is a link to something outside the data folder; "
+                                       "it is not read", hint="copy the file into the data folder instead"))
+        elif file.is_file() and file.suffix.lower() in (".yaml", ".yml"):
             problems += _place(file, root, data)
         elif file.is_file() and _data_folder(file.relative_to(root).parts):
             problems.append(Diagnostic(file, 1, 1, "this file is not read: data files end in .yaml",

@@ -60,10 +60,11 @@ def _excerpt(file: Path, line: int, col: int) -> str:
 def display_path(path: Path, root: Path | None = None) -> str:
     """Show a path relative to root (or the working directory) when it lies below it."""
     base = (root or Path.cwd()).resolve()
-    try:
-        return str(path.resolve().relative_to(base))
-    except ValueError:
-        return str(path)
+    # the link's own name first: a link that leads out of the data folder is shown where it sits
+    for shown in (path.parent.resolve() / path.name, path.resolve()):
+        if shown.is_relative_to(base):
+            return str(shown.relative_to(base))
+    return str(path)
 
 
 def errors_in(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

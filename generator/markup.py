@@ -12,8 +12,10 @@ import re
 _HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 # braces would let attr_list attach attributes (even event handlers) to an element
 _BRACES = str.maketrans({"{": "\\{", "}": "\\}"})
-# what turns a line into a block: heading, quote, list, rule, admonition, table, definition, reference
-_BLOCK_START = re.compile(r"^(#|>|[*+-](?=\s)|-(?=\s*-)|\*(?=\s*\*\s*\*)|=(?==)|!(?=!!)|\||:(?=\s)|\[(?=[^\]]*\]:))")
+# what turns a line into a block: heading, quote, list, rule, admonition, table, definition, reference,
+# abbreviation definition (`*[X]: ...` would define X for the whole page)
+_BLOCK_START = re.compile(r"^(#|>|[*+-](?=\s)|\*(?=\[[^\]]*\]:)|-(?=\s*-)|\*(?=\s*\*\s*\*)|=(?==)|!(?=!!)"
+                          r"|\||:(?=\s)|\[(?=[^\]]*\]:))")
 _NUMBERED = re.compile(r"^(\d+)([.)])(?=\s)")
 _SPACE = re.compile(r"\s+")
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import linkcheck
 from .resolve import SiteSpec
 
 REPORT = "build-report.json"
@@ -35,6 +36,8 @@ class Outcome:
     content_hash: str = ""
     seconds: float = 0.0
     error: str = ""
+    # links to other hosts, tel: and mailto:, each with the pages that use it, for people to review
+    external_links: dict[str, list[str]] = field(default_factory=dict)
 
 
 def build_time() -> int:
@@ -53,8 +56,8 @@ def files_of(folder: Path) -> list[Path]:
     return sorted((p for p in folder.rglob("*") if p.is_file()), key=lambda p: p.relative_to(folder).as_posix())
 
 
-def measure(folder: Path, site: str, seconds: float) -> Outcome:
-    """Pages, size and content hash of a built site folder."""
+def measure(folder: Path, site: str, seconds: float, external_links: dict[str, list[str]] | None = None) -> Outcome:
+    """Pages, size, content hash and external links (read from the pages unless given) of a built site folder."""
     digest = hashlib.sha256()
     size = 0
     for file in files_of(folder):
@@ -64,7 +67,9 @@ def measure(folder: Path, site: str, seconds: float) -> Outcome:
         digest.update(file.relative_to(folder).as_posix().encode("utf-8") + b"\0")
         digest.update(hashlib.sha256(data).digest())
     pages = [f.relative_to(folder).as_posix() for f in files_of(folder) if f.suffix == ".html"]
-    return Outcome(site, "built", pages, size, digest.hexdigest(), seconds)
+    if external_links is None:
+        external_links = linkcheck.scan(folder).external
+    return Outcome(site, "built", pages, size, digest.hexdigest(), seconds, external_links=external_links)
 
 
 def write_zip(folder: Path, target: Path) -> None:
@@ -112,7 +117,7 @@ def write_report(out: Path, specs: list[SiteSpec], outcomes: dict[str, Outcome])
         entry["last_result"] = done.result
         if done.result == "built":
             entry.update(pages=done.pages, page_count=len(done.pages), bytes=done.bytes,
-                         content_hash=done.content_hash, built_at=now)
+                         content_hash=done.content_hash, external_links=done.external_links, built_at=now)
             entry.pop("error", None)
         else:
             entry["error"] = done.error

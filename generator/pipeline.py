@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -10,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import build, clinical, outcome, portal, readability
+from . import build, clinical, links, outcome, portal, readability
 from .dataset import DataSet, load_dataset
 from .diagnostics import (
     DataError,
@@ -83,7 +82,7 @@ def review(data_dir: Path, max_grade: float | None = None) -> Review:
     specs = [resolve(data, *key.split("/")) for key in site_keys(data)]
     reading_warnings, summaries = readability.assess(data, specs, max_grade)
     diagnostics = sorted(diagnostics + reading_warnings + clinical.check_sites(data, specs)
-                         + readability.placeholders(data))
+                         + readability.placeholders(data) + links.check_sites(data, specs))
     return Review(data, diagnostics, specs, summaries)
 
 
@@ -148,7 +147,7 @@ def plan(data_dir: Path) -> Plan:
     if specs:
         reading_warnings, _ = readability.assess(data, specs, None)
         diagnostics = sorted(diagnostics + reading_warnings + clinical.check_sites(data, specs)
-                             + readability.placeholders(data))
+                             + readability.placeholders(data) + links.check_sites(data, specs))
     return Plan(sites, diagnostics)
 
 
@@ -221,10 +220,11 @@ def build_sites(project: Project, data_dir: Path, out: Path, wanted: list[str],
     def one(spec: SiteSpec) -> outcome.Outcome:
         report(spec.key, "building")
         started = time.monotonic()
-        with tempfile.TemporaryDirectory(prefix="iop-staging-") as staging:
+        with build.staging_folder() as staging:
             try:
                 render_site(spec, project, env, Path(staging))
-                build.publish(Path(staging), out / spec.clinic_id / spec.location_id, spec.key)
+                stopper.check()
+                build.publish(Path(staging), build.inside(out, out / spec.clinic_id / spec.location_id), spec.key)
             except SiteBuildError as e:
                 report(spec.key, "failed")
                 return outcome.Outcome(spec.key, "failed", error=e.output, seconds=time.monotonic() - started)
@@ -235,11 +235,20 @@ def build_sites(project: Project, data_dir: Path, out: Path, wanted: list[str],
 
     buildable = [site.spec for site in todo if site.spec is not None]
     # each site's MkDocs build is its own process; threads here only wait for them
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        for done in pool.map(one, buildable):
-            result.outcomes[done.site] = done
-            if done.result == "failed":
-                result.failed[done.site] = done.error
+    with build.stoppable() as stopper:
+        pool = ThreadPoolExecutor(max_workers=max(1, jobs))
+        try:
+            for done in pool.map(one, buildable):
+                result.outcomes[done.site] = done
+                if done.result == "failed":
+                    result.failed[done.site] = done.error
+        except KeyboardInterrupt:
+            # Ctrl-C reaches this thread only: end the MkDocs processes, drop the sites not started,
+            # and let each worker remove its temporary folders before the interrupt goes on
+            stopper.stop()
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
     result.built = sorted(key for key, done in result.outcomes.items() if done.result == "built")
     result.failed = dict(sorted(result.failed.items()))
     sites = outcome.write_report(out, chosen_plan.specs, result.outcomes)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from . import colors
@@ -181,6 +183,12 @@ _FONT = ((".woff2", ".woff"), "WOFF2 or WOFF", "fonts/MyFont-Regular.woff2")
 _SHARE_IMAGE = ((".png", ".jpg", ".jpeg"), "PNG or JPEG", "share.png")
 
 
+def _lexically_inside(folder: Path, name: str) -> bool:
+    """True if a name stays in the folder as written (no '..' out, not absolute): then a link leads out."""
+    written = os.path.normpath(folder / name)
+    return Path(written).is_relative_to(os.path.normpath(folder))
+
+
 def _clinic_file(entry: Entry[Clinic], data: DataSet, at: tuple[Any, ...], name: str, what: str,
                  kind: tuple[tuple[str, ...], str, str]) -> Iterator[Diagnostic]:
     """A file the data names: inside the clinic folder, of the right kind, and there."""
@@ -189,8 +197,10 @@ def _clinic_file(entry: Entry[Clinic], data: DataSet, at: tuple[Any, ...], name:
     path = folder / name
     source = entry.source
     if not path.resolve().is_relative_to(folder.resolve()):
-        # the file is copied into every site: never take a file from elsewhere on the disk
-        yield source.diagnostic(at, f"the {what} '{name}' is outside the clinic folder",
+        # the file is copied into every site: never take a file from elsewhere on the disk,
+        # not through '..', an absolute path or a link
+        linked = ", through a link," if _lexically_inside(folder, name) else ""
+        yield source.diagnostic(at, f"the {what} '{name}' is{linked} outside the clinic folder",
                                 hint=f"put the {what} in the clinic folder, {entry.id}/, and write its file name, "
                                 f"like '{example}'")
     elif path.suffix.lower() not in suffixes:
@@ -267,6 +277,12 @@ def _location(entry: Entry[Location], clinic_id: str, data: DataSet) -> list[Dia
                                            f"'{program_entry.id}', so there is nothing to remove",
                                            hint=_hint(removed, used) if removed not in data.therapies else
                                            "take it out of 'remove'; only a therapy the program uses can be removed"))
+    added_ids = {a.therapy for a in location.therapies.add}
+    for i, removed in enumerate(location.therapies.remove):
+        # removing takes a therapy out of every week, so an added one would be offered but never meet
+        if removed in added_ids:
+            found.append(source.diagnostic(("therapies", "remove", i), f"'{removed}' is both added and removed "
+                                           "here", hint="keep it in 'add' (with its weeks) or in 'remove', not both"))
     return found
 
 

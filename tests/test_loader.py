@@ -96,3 +96,10 @@ def test_file_too_large(tmp_path: Path) -> None:
     with pytest.raises(LoadError) as caught:
         load_file(file)
     assert "the limit is" in caught.value.diagnostic.message
+
+
+def test_numbers_with_a_leading_zero_are_decimal_as_in_yaml_1_2(tmp_path: Path) -> None:
+    # PyYAML's YAML 1.1 reader takes 08 for a bad octal number and fails with a bare ValueError
+    file = tmp_path / "numbers.yaml"
+    file.write_text("a: 08\nb: 012\nc: 0o17\nd: 0x1f\n", encoding="utf-8")
+    assert load_file(file).data == {"a": 8, "b": 12, "c": 15, "d": 31}

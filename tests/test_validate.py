@@ -148,10 +148,10 @@ def test_added_therapy_past_the_end(data: Path) -> None:
 
 def test_removing_a_therapy_the_program_lacks(data: Path) -> None:
     location = data / "clinics/harbor-light/locations/riverside.yaml"
-    edit(location, "therapies:\n", "therapies:\n  remove: [equine-assisted-therapy]\n")
+    edit(location, "therapies:\n", "therapies:\n  remove: [adventure-therapy]\n")
     line = line_of(location, "remove:")
     assert problems(data) == [f"clinics/harbor-light/locations/riverside.yaml:{line}:12: error: "
-                              "'equine-assisted-therapy' is not part of the program 'core-iop', so there is "
+                              "'adventure-therapy' is not part of the program 'core-iop', so there is "
                               "nothing to remove\n    hint: take it out of 'remove'; only a therapy the program uses "
                               "can be removed"]
 
@@ -184,3 +184,12 @@ def test_every_error_of_a_run_is_reported(data: Path) -> None:
     assert [f.split(":")[0] for f in found] == ["clinics/harbor-light/locations/pasadena.yaml",
                                                 "programs/core-iop.yaml", "programs/twelve-week-iop.yaml"]
     assert "unknown key 'nmae'\n    hint: did you mean 'name'?" in found[0]
+
+
+def test_a_therapy_both_added_and_removed(data: Path) -> None:
+    location = data / "clinics/harbor-light/locations/riverside.yaml"
+    edit(location, "therapies:\n", "therapies:\n  remove: [equine-assisted-therapy]\n")
+    line = line_of(location, "remove:")
+    found = problems(data)
+    assert any(p.startswith(f"clinics/harbor-light/locations/riverside.yaml:{line}:12: error: "
+                            "'equine-assisted-therapy' is both added and removed here") for p in found), found
