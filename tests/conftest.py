@@ -41,6 +41,12 @@ def built(tmp_path_factory: pytest.TempPathFactory, project: Project) -> Path:
     return out
 
 
+def problems(data: Path) -> list[str]:
+    """Every diagnostic of a data folder, as `relative/path:line:col: severity: message`."""
+    _, diagnostics = pipeline.check(data)
+    return [d.format(root=data) for d in diagnostics]
+
+
 def line_of(file: Path, text: str) -> int:
     """The 1-based line of the first occurrence of text in a file."""
     for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import DEMO_DATA, ROOT, edit, line_of
+from conftest import DEMO_DATA, ROOT, edit, line_of, problems
 
 from generator import pipeline
 from generator.resolve import SiteSpec
@@ -183,11 +183,6 @@ def test_the_two_clinics_look_different(built: Path) -> None:
 CLINIC = "clinics/cedar-path/clinic.yaml"
 FAVICON = "favicon: favicon.svg"
 FONT = "file: fonts/DejaVuSerif-Bold.woff2"
-
-
-def problems(data: Path) -> list[str]:
-    _, diagnostics = pipeline.check(data)
-    return [d.format(root=data) for d in diagnostics]
 
 
 @pytest.mark.parametrize(("old", "new", "message"), [

@@ -8,7 +8,7 @@ from pathlib import Path
 import markdown
 import pytest
 from bs4 import BeautifulSoup, NavigableString, Tag
-from conftest import DEMO_DATA, edit, line_of
+from conftest import DEMO_DATA, edit, line_of, problems
 
 from generator import pipeline
 from generator.abbreviations import definitions_line, read_terms
@@ -25,11 +25,6 @@ glossary:
 """
 CONTROLS = {"a", "button", "label", "summary", "select", "textarea"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-
-
-def problems(data: Path) -> list[str]:
-    _, diagnostics = pipeline.check(data)
-    return [d.format(root=data) for d in diagnostics]
 
 
 def expected_terms(spec: SiteSpec) -> dict[str, str]:

@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from conftest import DEMO_DATA, edit, line_of
+from conftest import DEMO_DATA, edit, line_of, problems
 
 from generator import pipeline
 from generator.loader import load_file
@@ -170,11 +170,6 @@ def test_no_page_embeds_a_map_or_loads_from_another_host(built: Path) -> None:
 def spec_of(data: Path, site: str) -> SiteSpec:
     specs, _ = pipeline.resolve_all(data)
     return next(s for s in specs if s.key == site)
-
-
-def problems(data: Path) -> list[str]:
-    _, diagnostics = pipeline.check(data)
-    return [d.format(root=data) for d in diagnostics]
 
 
 def test_without_its_own_languages_a_location_shows_the_clinics(data: Path) -> None:

@@ -10,17 +10,12 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import line_of
+from conftest import line_of, problems
 
-from generator import build, loader, pipeline
+from generator import build, loader
 from generator.loader import LoadError, load_file, load_text
 
 CLINIC = "clinics/cedar-path/clinic.yaml"
-
-
-def problems(data: Path) -> list[str]:
-    _, diagnostics = pipeline.check(data)
-    return [d.format(root=data) for d in diagnostics]
 
 
 def set_key(data: Path, old: str, new: str) -> str:

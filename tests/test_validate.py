@@ -4,15 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import edit, line_of
-
-from generator import pipeline
-
-
-def problems(data: Path) -> list[str]:
-    """Every diagnostic of a data folder, as `relative/path:line:col: severity: message`."""
-    _, diagnostics = pipeline.check(data)
-    return [d.format(root=data) for d in diagnostics]
+from conftest import edit, line_of, problems
 
 
 def test_demo_data_is_valid(data: Path) -> None:
