@@ -12,7 +12,22 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
-from .scalars import Color, Day, Id, Phone, ShortNumber, Text, Time, Url, Weeks, WeekSpan, parse_weeks
+from .scalars import (
+    Color,
+    Day,
+    Email,
+    Id,
+    Line,
+    Phone,
+    ShortNumber,
+    SiteUrl,
+    Text,
+    Time,
+    Url,
+    Weeks,
+    WeekSpan,
+    parse_weeks,
+)
 
 
 class Closed(BaseModel):
@@ -57,14 +72,14 @@ _EX_OVERRIDE_PHASES = [{"id": "getting-started",
 class Point(Closed):
     """A short title with a sentence or two under it: a tip, a step, a measure."""
 
-    title: Text = Field(description="A few words, shown in bold.", examples=["Show up, even on hard days"])
+    title: Line = Field(description="A few words, shown in bold.", examples=["Show up, even on hard days"])
     text: Text = Field(description="One to three plain sentences.", examples=["Coming every time builds trust."])
 
 
 class Section(Closed):
     """A titled part of a page: optional text, then an optional list."""
 
-    title: Text = Field(description="The section heading.", examples=["Finding your routine"])
+    title: Line = Field(description="The section heading.", examples=["Finding your routine"])
     text: Text | None = Field(None, description="A short paragraph under the heading.",
                               examples=[_EX_SECTIONS[0]["text"]])
     items: list[Text] = Field(default_factory=list, description="Bullet points under the text.",
@@ -85,7 +100,7 @@ class TherapyKind(StrEnum):
 class Format(Closed):
     """One form a therapy can take, such as a processing group."""
 
-    name: Text = Field(description="Name of this form.", examples=["Processing groups"])
+    name: Line = Field(description="Name of this form.", examples=["Processing groups"])
     text: Text = Field(description="What happens in it, in a sentence or two.",
                        examples=["You bring what is weighing on you, and the group helps you work through it."])
 
@@ -95,8 +110,8 @@ class Therapy(Closed):
 
     id: Id | None = Field(None, description="Optional: the file name already gives the id; if set, it must match.",
                           examples=["cbt"])
-    name: Text = Field(description="Full name.", examples=["Cognitive Behavioral Therapy"])
-    short_name: Text | None = Field(None, description="Abbreviation, if people use one.", examples=["CBT"])
+    name: Line = Field(description="Full name.", examples=["Cognitive Behavioral Therapy"])
+    short_name: Line | None = Field(None, description="Abbreviation, if people use one.", examples=["CBT"])
     kind: TherapyKind = Field(description="How central it is to the program: core, complementary or support.",
                               examples=["core", "complementary"])
     summary: Text = Field(description="One sentence, shown in lists of therapies.",
@@ -171,7 +186,7 @@ class WeekNote(Closed):
     """Extra detail for one week inside a multi-week phase."""
 
     week: int = Field(ge=1, le=52, description="The week this note belongs to.", examples=[12])
-    title: Text | None = Field(None, description="A title for that week, shown after 'Week N:'.",
+    title: Line | None = Field(None, description="A title for that week, shown after 'Week N:'.",
                                examples=["Your last week and your plan"])
     summary: Text = Field(description="What is special about that week.",
                           examples=["This is your last week. You finish your aftercare plan and go over it "
@@ -186,7 +201,7 @@ class Phase(Closed):
     """A stretch of the program: one or more weeks with a shared focus."""
 
     id: Id = Field(description="Short id, unique in the program.", examples=["settling-in"])
-    title: Text = Field(description="Title of the phase.", examples=["Settling in"])
+    title: Line = Field(description="Title of the phase.", examples=["Settling in"])
     weeks: Weeks = Field(description="Weeks covered: 3, 2-3, or 5+ (5 to the end).")
     summary: Text = Field(description="What this phase is about, in a short paragraph.",
                           examples=["Week 1 is for getting to know the program, and for the team to get "
@@ -229,7 +244,7 @@ class WhoFor(Closed):
 class Faq(Closed):
     """A question patients ask, with its answer."""
 
-    question: Text = Field(description="The question, as a patient would ask it.",
+    question: Line = Field(description="The question, as a patient would ask it.",
                            examples=[_EX_FAQ[0]["question"]])
     answer: Text = Field(description="A short, plain answer.", examples=[_EX_FAQ[0]["answer"]])
 
@@ -237,8 +252,8 @@ class Faq(Closed):
 class LevelOfCare(Closed):
     """One level of care, to compare with this program."""
 
-    name: Text = Field(description="Name of the level.", examples=["Partial hospitalization"])
-    short_name: Text | None = Field(None, description="Abbreviation.", examples=["PHP"])
+    name: Line = Field(description="Name of the level.", examples=["Partial hospitalization"])
+    short_name: Line | None = Field(None, description="Abbreviation.", examples=["PHP"])
     text: Text = Field(description="What it is and who it is for.",
                        examples=["You spend most of the day in treatment, then go home at night."])
     this_program: bool = Field(False, examples=[True],
@@ -265,8 +280,8 @@ class Progress(Closed):
 class CrisisLine(Closed):
     """A number to call or text in a crisis."""
 
-    name: Text = Field(description="Who answers.", examples=["988 Suicide & Crisis Lifeline"])
-    action: Text = Field(description="What to do, in a few words.", examples=["Call or text 988"])
+    name: Line = Field(description="Who answers.", examples=["988 Suicide & Crisis Lifeline"])
+    action: Line = Field(description="What to do, in a few words.", examples=["Call or text 988"])
     number: ShortNumber = Field(description="The number to dial.", examples=["988"])
 
 
@@ -283,7 +298,7 @@ GLOSSARY_TERM_RE = re.compile(r"^[A-Za-z0-9]+(?:[-&][A-Za-z0-9]+)*$")
 
 def _check_term(value: str) -> str:
     # pages find a term as a whole word: spaces or punctuation would never match
-    if not GLOSSARY_TERM_RE.match(value) or len(value) > 20:
+    if not GLOSSARY_TERM_RE.fullmatch(value) or len(value) > 20:
         raise ValueError(f"'{value}' is not a short term: write the abbreviation alone, in letters and digits, "
                          "such as PHP")
     return value
@@ -298,14 +313,14 @@ class GlossaryEntry(Closed):
 
     term: GlossaryTerm = Field(description="The abbreviation as the guide writes it; matched as a whole word, "
                                            "case-sensitive.", examples=["PHP"])
-    meaning: Text = Field(description="What it stands for, in plain words.",
+    meaning: Line = Field(description="What it stands for, in plain words.",
                           examples=["partial hospitalization program"])
 
 
 class ProgramBody(Closed):
     """The program fields a clinic or location may override."""
 
-    title: Text = Field(description="Name of the program.", examples=["Intensive Outpatient Program"])
+    title: Line = Field(description="Name of the program.", examples=["Intensive Outpatient Program"])
     summary: Text = Field(description="One or two sentences: the program at a glance.",
                           examples=["Group and one-on-one therapy several days a week, while you keep living "
                                     "at home."])
@@ -361,7 +376,7 @@ class PhaseOverride(Closed):
     """Changes to one phase, found by its id; its weeks cannot change."""
 
     id: Id = Field(description="Id of the phase to change.", examples=["getting-started"])
-    title: Text | None = Field(None, description="New title.", examples=["Your first week"])
+    title: Line | None = Field(None, description="New title.", examples=["Your first week"])
     summary: Text | None = Field(None, description="New summary.",
                                  examples=["Your first week is for meeting your team and learning the routine."])
     goals: list[Text] | None = Field(None, description="Replaces the goals.",
@@ -380,7 +395,7 @@ class PhaseOverride(Closed):
 class Overrides(Closed):
     """Program fields replaced for one clinic or location. Lists replace; phases merge by id."""
 
-    title: Text | None = Field(None, description="Replaces the program title.",
+    title: Line | None = Field(None, description="Replaces the program title.",
                                examples=["Evening Intensive Outpatient Program"])
     summary: Text | None = Field(None, description="Replaces the summary.",
                                  examples=["Group and one-on-one therapy on weekday evenings, so you can keep "
@@ -418,7 +433,7 @@ FONT_FAMILY_RE = re.compile(r"^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$")
 
 def _check_family(value: str) -> str:
     # the name goes into the site's CSS: letters, digits and single spaces cannot break out of it
-    if not FONT_FAMILY_RE.match(value) or len(value) > 60:
+    if not FONT_FAMILY_RE.fullmatch(value) or len(value) > 60:
         raise ValueError(f"'{value}' is not a font family name: use letters, digits and spaces only, "
                          "such as Atkinson Hyperlegible")
     return value
@@ -476,7 +491,7 @@ class Brand(Closed):
                                 "clinic folder; without it the logo is used.", examples=["favicon.svg"])
     fonts: Fonts | None = Field(None, description="Fonts the sites carry; without them the reader's own fonts "
                                 "are used.", examples=[{"text": _EX_FONT}])
-    logo_alt: Text = Field(description="Text that describes the logo for screen readers.",
+    logo_alt: Line = Field(description="Text that describes the logo for screen readers.",
                            examples=["Harbor Light Recovery logo, a lighthouse beam over water"])
     primary: Color = Field(description="Main color: header and headings.", examples=["#1d4e89"])
     accent: Color = Field(description="Accent color: links and buttons.", examples=["#b3541e"])
@@ -490,7 +505,7 @@ class Contact(Closed):
     """How to reach the clinic as a whole."""
 
     phone: Phone = Field(description="Main phone number.", examples=["(626) 555-0100"])
-    email: Text | None = Field(None, description="Email address for questions.",
+    email: Email | None = Field(None, description="Email address for questions.",
                                examples=["hello@harborlight.example"])
     website: Url | None = Field(None, description="The clinic's main website.",
                                 examples=["https://harborlight.example/"])
@@ -501,17 +516,18 @@ class Clinic(Closed):
 
     id: Id | None = Field(None, description="Optional: the folder name already gives the id; if set, it must match.",
                           examples=["harbor-light"])
-    name: Text = Field(description="The clinic's name.", examples=["Harbor Light Recovery"])
-    tagline: Text = Field(description="A short line under the name.", examples=["Steady support, close to home."])
+    name: Line = Field(description="The clinic's name.", examples=["Harbor Light Recovery"])
+    tagline: Line = Field(description="A short line under the name.", examples=["Steady support, close to home."])
     program: Id = Field(description="Id of the program this clinic runs.", examples=["core-iop"])
-    base_url: Url = Field(description="Web address the location sites live under.",
-                          examples=["https://guide.harborlight.example/"])
+    base_url: SiteUrl = Field(description="Web address the location sites live under, without a query or "
+                              "fragment; a missing final / is added.",
+                              examples=["https://guide.harborlight.example/"])
     brand: Brand = Field(description="Logo and colors.",
                          examples=[{"logo": "logo.svg", "logo_alt": "Harbor Light Recovery logo",
                                     "primary": "#1d4e89", "accent": "#b3541e"}])
     contact: Contact = Field(description="Clinic-wide contact details.",
                              examples=[{"phone": "(626) 555-0100", "email": "hello@harborlight.example"}])
-    languages: list[Text] = Field(default_factory=lambda: ["English"], description="Languages spoken.",
+    languages: list[Line] = Field(default_factory=lambda: ["English"], description="Languages spoken.",
                                   examples=[["English", "Spanish"]])
     overrides: Overrides | None = Field(None, description="Program fields changed for every location.",
                                         examples=[{"title": "Evening Intensive Outpatient Program"}])
@@ -529,17 +545,17 @@ class Clinic(Closed):
 class Address(Closed):
     """A street address."""
 
-    street: Text = Field(description="Street and number.", examples=["410 Orange Grove Blvd, Suite 200"])
-    city: Text = Field(description="City.", examples=["Pasadena"])
-    region: Text = Field(description="State or region.", examples=["CA"])
-    postal_code: Text = Field(description="ZIP or postal code.", examples=["91105"])
-    country: Text = Field("US", description="Country code.", examples=["US"])
+    street: Line = Field(description="Street and number.", examples=["410 Orange Grove Blvd, Suite 200"])
+    city: Line = Field(description="City.", examples=["Pasadena"])
+    region: Line = Field(description="State or region.", examples=["CA"])
+    postal_code: Line = Field(description="ZIP or postal code.", examples=["91105"])
+    country: Line = Field("US", description="Country code.", examples=["US"])
 
 
 class Track(Closed):
     """A schedule option: the days and hours a group meets."""
 
-    name: Text = Field(description="Name patients see.", examples=["Evening track"])
+    name: Line = Field(description="Name patients see.", examples=["Evening track"])
     days: list[Day] = Field(min_length=1, description="Days it meets: mon, tue, wed, thu, fri, sat, sun.",
                             examples=[["mon", "tue", "thu"]])
     start: Time = Field(description="Start time, 24-hour HH:MM.", examples=["18:00"])
@@ -571,7 +587,7 @@ class TherapyChanges(Closed):
 class Resource(Closed):
     """A local resource: a meeting, a hotline, a service."""
 
-    name: Text = Field(description="Name of the meeting, hotline or service.",
+    name: Line = Field(description="Name of the meeting, hotline or service.",
                        examples=["Pasadena Area Recovery Meetings"])
     text: Text = Field(description="What it offers, in a sentence.",
                        examples=["Open 12-step and other peer support meetings most evenings, in person and online."])
@@ -596,7 +612,7 @@ class Insurance(Closed):
 
     text: Text = Field(description="A few plain sentences on insurance and payment.",
                        examples=["We accept most major plans. Call us to check your coverage before you start."])
-    plans: list[Text] = Field(default_factory=list, description="Plans accepted at this location, if you list them.",
+    plans: list[Line] = Field(default_factory=list, description="Plans accepted at this location, if you list them.",
                               examples=[["Medi-Cal", "Medicare"]])
 
 
@@ -605,12 +621,12 @@ class Location(Closed):
 
     id: Id | None = Field(None, description="Optional: the file name already gives the id; if set, it must match.",
                           examples=["pasadena"])
-    name: Text = Field(description="Name of the location, often the city.", examples=["Pasadena"])
+    name: Line = Field(description="Name of the location, often the city.", examples=["Pasadena"])
     address: Address = Field(description="Street address.",
                              examples=[{"street": "410 Orange Grove Blvd, Suite 200", "city": "Pasadena",
                                         "region": "CA", "postal_code": "91105"}])
     phone: Phone = Field(description="The location's phone number.")
-    hours: Text = Field(description="Office hours, as people should read them.", examples=["Mon-Fri, 8 am to 8 pm"])
+    hours: Line = Field(description="Office hours, as people should read them.", examples=["Mon-Fri, 8 am to 8 pm"])
     tracks: list[Track] = Field(min_length=1, description="Schedule options.",
                                 examples=[[{"name": "Evening track", "days": ["mon", "tue", "thu"],
                                             "start": "18:00", "end": "21:00"}]])
@@ -631,22 +647,14 @@ class Location(Closed):
     getting_here: GettingHere | None = Field(None, description="Parking, transit and a map link.",
                                              examples=[{"parking": "Park free in the lot behind the building.",
                                                         "transit": "The Metro A Line stops a short walk away."}])
-    languages: list[Text] | None = Field(None, min_length=1, description="Languages spoken at this location; "
+    languages: list[Line] | None = Field(None, min_length=1, description="Languages spoken at this location; "
                                          "replaces the clinic's list.", examples=[["English", "Spanish"]])
     insurance: Insurance | None = Field(None, description="Insurance and payment notes.",
                                         examples=[{"text": "We accept most major plans. Call to check your "
                                                    "coverage."}])
-    site_url: Url | None = Field(None, description="Web address of this location's site, when it is not the "
-                                 "clinic's base_url plus the location id; a missing final / is added.",
-                                 examples=["https://pasadena.harborlight.example/"])
-
-    @field_validator("site_url")
-    @classmethod
-    def _site_folder(cls, value: str | None) -> str | None:
-        # pages, the sitemap and search results are addressed below it, so it names a folder
-        if value is not None and ("?" in value or "#" in value):
-            raise ValueError(f"'{value}' has a ? or #: write the plain address of the site's folder")
-        return value if value is None or value.endswith("/") else value + "/"
+    site_url: SiteUrl | None = Field(None, description="Web address of this location's site, when it is not the "
+                                     "clinic's base_url plus the location id; a missing final / is added.",
+                                     examples=["https://pasadena.harborlight.example/"])
 
 
 MODELS: dict[str, type[Closed]] = {

@@ -1,4 +1,7 @@
-"""Constrained scalar types of the data model, each with a message a clinician can act on."""
+"""Constrained scalar types of the data model, each with a message a clinician can act on.
+
+Every check matches the whole value (`fullmatch`): a `$` would let a final newline through.
+"""
 
 from __future__ import annotations
 
@@ -6,25 +9,41 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 
+# the patterns also go into the JSON Schema, which reads them as ECMAScript regexes: keep ^...$ there
 ID_RE = re.compile(r"^[a-z0-9-]+$")
 TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
 COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 PHONE_RE = re.compile(r"^\+?[0-9 ().-]{3,20}$")
-URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 WEEKS_RE = re.compile(r"^\s*(\d+)\s*(?:(-)\s*(\d+)|(\+))?\s*$")
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+HOST_RE = re.compile(rf"{_LABEL}(?:\.{_LABEL})*")
+# a conservative address grammar: what clinics use, and nothing that could end a link or an attribute
+EMAIL_RE = re.compile(rf"^[A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*@(?:{_LABEL}\.)+[A-Za-z]{{2,63}}$")
+# RFC 3986 characters, without the apostrophe and the square brackets (no IPv6 literals):
+# nothing in an address can end a quoted attribute, a Markdown link or a line
+URL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#@!$&()*+,;=%")
+# a site's own address names a folder: letters, digits and - . _ ~ / (and %XX) only
+SITE_PATH_RE = re.compile(r"(?:[A-Za-z0-9._~/-]|%[0-9A-Fa-f]{2})*/")
+_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_NAMED = {" ": "a space", '"': 'a quotation mark (")', "'": "an apostrophe (')", "<": "'<'", ">": "'>'",
+          "\\": "a backslash", "[": "'['", "]": "']'", "{": "'{'", "}": "'}'", "|": "'|'", "`": "'`'", "^": "'^'"}
+MAX_URL = 2000
+# C0 and C1 control characters, and DEL; tab and line feed are the only ones text may hold
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def _check_id(value: str) -> str:
-    if not ID_RE.match(value):
+    if not ID_RE.fullmatch(value):
         raise ValueError(f"'{value}' is not a valid id: use only lowercase letters, digits and hyphens")
     return value
 
 
 def _check_time(value: str) -> str:
-    match = TIME_RE.match(value)
+    match = TIME_RE.fullmatch(value)
     if not match or int(match[1]) > 23 or int(match[2]) > 59:
         raise ValueError(f"'{value}' is not a time of day: write 24-hour HH:MM, such as 09:00 or 18:30")
     return f"{int(match[1]):02d}:{match[2]}"
@@ -39,26 +58,88 @@ def _time_input(value: Any) -> Any:
 
 
 def _check_color(value: str) -> str:
-    if not COLOR_RE.match(value):
+    if not COLOR_RE.fullmatch(value):
         raise ValueError(f"'{value}' is not a color: write # and six hex digits, such as #1f5f8b")
     return value.lower()
 
 
-def _check_phone(value: str, fewest: int = 7) -> str:
-    if not PHONE_RE.match(value) or sum(c.isdigit() for c in value) < fewest:
+def check_phone(value: str, fewest: int = 7) -> str:
+    """Return a phone number of digits, spaces, ( ) - . and a leading +; raise ValueError."""
+    if not PHONE_RE.fullmatch(value) or sum(c.isdigit() for c in value) < fewest:
         raise ValueError(f"'{value}' is not a phone number: use digits, spaces, ( ) - and an optional leading +")
     return value
 
 
 def _check_short_number(value: str) -> str:
     # crisis lines such as 988 and 911 are three-digit short codes
-    return _check_phone(value, fewest=3)
+    return check_phone(value, fewest=3)
 
 
-def _check_url(value: str) -> str:
-    if not URL_RE.match(value):
-        raise ValueError(f"'{value}' is not a web address: it must start with https:// (or http://)")
+def check_email(value: str) -> str:
+    """Return an email address that fits a strict grammar; raise ValueError."""
+    local = value.split("@", 1)[0]
+    if not EMAIL_RE.fullmatch(value) or len(value) > 254 or len(local) > 64:
+        raise ValueError(f"'{value}' is not an email address: write it like hello@clinic.org, with no spaces, "
+                         "brackets or quotes")
     return value
+
+
+def _named(char: str) -> str:
+    """A character as a message names it."""
+    if char in _NAMED:
+        return _NAMED[char]
+    return f"an invisible character (U+{ord(char):04X})" if not char.isprintable() else f"'{char}'"
+
+
+def check_url(value: str) -> str:
+    """Return a web address that holds only RFC 3986 characters, http(s) and a plain host; raise ValueError."""
+    start = f"'{value}' is not a web address"
+    bad = next((c for c in value if c not in URL_CHARS), None)
+    if bad is not None:
+        raise ValueError(f"{start}: it holds {_named(bad)}; write a space as %20 and leave out quotes and brackets")
+    if _PERCENT.search(value):
+        raise ValueError(f"{start}: a % must be followed by two hex digits, as in %20")
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in ("http", "https") or not value.lower().startswith(f"{parts.scheme.lower()}://"):
+        raise ValueError(f"{start}: it must start with https:// (or http://)")
+    if "@" in parts.netloc:
+        raise ValueError(f"{start}: it holds a user name or '@' before the host; write only the host")
+    host, _, port = parts.netloc.partition(":")
+    if not HOST_RE.fullmatch(host) or (port and not (port.isdigit() and 0 < int(port) < 65536)):
+        raise ValueError(f"{start}: '{parts.netloc}' is not a host name like clinic.org")
+    if len(value) > MAX_URL:
+        raise ValueError(f"{start}: it is {len(value)} characters long; the limit is {MAX_URL}")
+    return value
+
+
+def _check_site_url(value: str) -> str:
+    check_url(value)
+    if "?" in value or "#" in value:
+        raise ValueError(f"'{value}' has a ? or #: write the plain address of the site's folder, "
+                         "without a query or a fragment")
+    folder = value if value.endswith("/") else value + "/"
+    if not SITE_PATH_RE.fullmatch(urlsplit(folder).path or "/"):
+        raise ValueError(f"'{value}' is not a plain folder address: its path may hold only letters, digits "
+                         "and - . _ ~ /")
+    # pages, the sitemap and search results are addressed below it, so it names a folder
+    return folder
+
+
+def _check_text(value: str) -> str:
+    # one kind of line break: CR and CRLF (a double-quoted "\r") and the Unicode separators become \n
+    value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    bad = _CONTROL.search(value)
+    if bad:
+        before = " ".join(value[: bad.start()].split()[-4:])
+        where = f" after '{before}'" if before else " at its start"
+        raise ValueError(f"this text holds an invisible control character (U+{ord(bad[0]):04X}){where}: delete it "
+                         "(in double-quoted text, escapes such as \\e or \\x1b write such characters)")
+    return value
+
+
+def _one_line(value: str) -> str:
+    # a name or title is one line wherever it goes: a heading, an option of a form, a calendar event
+    return " ".join(value.split())
 
 
 def text_of_number(value: Any) -> Any:
@@ -84,7 +165,7 @@ class WeekSpan:
 
 def parse_weeks(value: str) -> WeekSpan:
     """Read `3`, `2-3` or `5+` into a WeekSpan; raise ValueError with a plain message."""
-    match = WEEKS_RE.match(value)
+    match = WEEKS_RE.fullmatch(value)
     if not match:
         raise ValueError(f"'{value}' is not a week or range of weeks: write 3, 2-3 or 5+ (5 to the end)")
     first = int(match[1])
@@ -125,25 +206,26 @@ def _lower(value: Any) -> Any:
 
 _FULL_DAYS = {name.lower() for name in DAY_NAMES.values()} | set(DAY_NAMES)
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_check_text)]
+# names and titles: one line, however the YAML wrote them
+Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_check_text),
+                 AfterValidator(_one_line)]
 Id = Annotated[str, AfterValidator(_check_id), Field(json_schema_extra={"pattern": ID_RE.pattern})]
 Time = Annotated[str, BeforeValidator(_time_input), AfterValidator(_check_time),
                  Field(json_schema_extra={"pattern": r"^([01]?\d|2[0-3]):[0-5]\d$"}, examples=["09:00"])]
 Color = Annotated[str, AfterValidator(_check_color),
                   Field(json_schema_extra={"pattern": COLOR_RE.pattern}, examples=["#1f5f8b"])]
-Phone = Annotated[str, AfterValidator(_check_phone), Field(examples=["(626) 555-0142"])]
+Phone = Annotated[str, AfterValidator(check_phone), Field(examples=["(626) 555-0142"])]
 ShortNumber = Annotated[str, AfterValidator(_check_short_number), Field(examples=["988"])]
-Url = Annotated[str, AfterValidator(_check_url), Field(examples=["https://example.org/guide/"])]
+Email = Annotated[str, AfterValidator(check_email),
+                  Field(json_schema_extra={"pattern": EMAIL_RE.pattern}, examples=["hello@clinic.example"])]
+Url = Annotated[str, AfterValidator(check_url),
+                Field(json_schema_extra={"pattern": r"^https?://[A-Za-z0-9\-._~:/?#@!$&()*+,;=%]+$"},
+                      examples=["https://example.org/guide/"])]
+# where a site lives: no query or fragment, a plain folder path; a missing final / is added
+SiteUrl = Annotated[str, AfterValidator(_check_site_url),
+                    Field(json_schema_extra={"pattern": r"^https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~%/-]*)?$"},
+                          examples=["https://guide.example.org/"])]
 Weeks = Annotated[str, BeforeValidator(text_of_number), AfterValidator(_check_weeks),
                   Field(json_schema_extra={"pattern": r"^\d+(-\d+|\+)?$"}, examples=["1", "2-3", "5+"])]
 Day = Annotated[Weekday, BeforeValidator(_lower)]
-
-
-def tel_link(phone: str) -> str:
-    """Turn a displayed phone number into a `tel:` target (US numbers get +1)."""
-    digits = "".join(c for c in phone if c.isdigit())
-    if phone.strip().startswith("+"):
-        return f"tel:+{digits}"
-    if len(digits) == 10:
-        return f"tel:+1{digits}"
-    return f"tel:{digits}"

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from .href import tel
 from .models import Therapy, TherapyKind, Track
 from .resolve import SiteSpec
-from .scalars import DAY_NAMES, tel_link
+from .scalars import DAY_NAMES
 from .views import plain_text, therapy_views
 
 SCHEMA = "https://schema.org"
@@ -22,7 +23,7 @@ SPECIALTIES = [f"{SCHEMA}/Psychiatric"]
 
 def telephone(phone: str) -> str:
     """A displayed phone number in E.164 form, as schema.org asks: +16265550142."""
-    return tel_link(phone).removeprefix("tel:")
+    return str(tel(phone)).removeprefix("tel:")
 
 
 def therapy_type(therapy: Therapy) -> str:

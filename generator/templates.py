@@ -7,11 +7,19 @@ from pathlib import Path
 import jinja2
 
 from . import markup
+from .href import Href
 
 
 def _autoescape(name: str | None) -> bool:
     # Markdown output is not HTML: data text in it is escaped by the markup filters instead
     return name is not None and name.endswith((".html.jinja", ".xml.jinja"))
+
+
+def link(text: str, target: Href) -> str:
+    """A Markdown link: the data's words escaped, the target an Href the views built (nothing else is taken)."""
+    if not isinstance(target, Href):
+        raise TypeError(f"a link target must be an Href built in generator/href.py, not {type(target).__name__}")
+    return f"[{markup.inline(text)}]({target.target})"
 
 
 def environment(content_dir: Path) -> jinja2.Environment:
@@ -29,5 +37,6 @@ def environment(content_dir: Path) -> jinja2.Environment:
         paragraphs=markup.paragraphs,
         cell=markup.cell,
         clock=markup.clock,
+        link=link,
     )
     return env

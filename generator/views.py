@@ -8,13 +8,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote
 
-from . import abbreviations, timeline
+from . import abbreviations, href, timeline
 from .markup import clock
 from .models import Address, Track
 from .resolve import SiteSpec, Week
-from .scalars import DAY_NAMES, tel_link
+from .scalars import DAY_NAMES
 
 KIND_TITLES = {"core": "Core therapies", "support": "Support", "complementary": "Complementary therapies"}
 
@@ -102,20 +101,10 @@ def therapy_views(spec: SiteSpec) -> list[dict[str, Any]]:
 
 # -- what a location tells patients about itself ----------------------------------
 
-MAP_SEARCH = "https://www.openstreetmap.org/search?query="
-# a validated URL keeps these; the rest (brackets, quotes, pipes, spaces) would end or bend a Markdown link
-_LINK_SAFE = "/:?#@!$&*+,;=%~-._"
-
-
-def link_target(url: str) -> str:
-    """A validated web address made safe to stand as a Markdown link target."""
-    return quote(url, safe=_LINK_SAFE)
-
-
-def map_search_url(address: Address) -> str:
-    """A plain link to a map search for the address: nothing is embedded or loaded from the map's host."""
-    full = f"{address.street}, {address.city}, {address.region} {address.postal_code}, {address.country}"
-    return MAP_SEARCH + quote(full, safe="")
+def map_search_url(address: Address) -> href.Href:
+    """A link to a map search for the address."""
+    return href.map_search(f"{address.street}, {address.city}, {address.region} {address.postal_code}, "
+                           f"{address.country}")
 
 
 def url_label(url: str) -> str:
@@ -132,12 +121,12 @@ def local_view(spec: SiteSpec) -> dict[str, Any]:
         "intro": location.intro,
         # the location's list replaces the clinic's, it does not add to it
         "languages": ", ".join(location.languages or spec.clinic.languages),
-        "map_url": link_target(here.map_url) if here and here.map_url else map_search_url(location.address),
+        "map_url": href.web(here.map_url) if here and here.map_url else map_search_url(location.address),
         "parking": here.parking if here else None,
         "transit": here.transit if here else None,
         "insurance": {"text": insurance.text, "plans": list(insurance.plans)} if insurance else None,
-        "resources": [{"name": r.name, "text": r.text, "phone": r.phone, "tel": tel_link(r.phone) if r.phone else None,
-                       "url": link_target(r.url) if r.url else None, "url_label": url_label(r.url) if r.url else None}
+        "resources": [{"name": r.name, "text": r.text, "phone": r.phone, "tel": href.tel(r.phone) if r.phone else None,
+                       "url": href.web(r.url) if r.url else None, "url_label": url_label(r.url) if r.url else None}
                       for r in location.resources],
     }
 
@@ -152,7 +141,9 @@ def site_view(spec: SiteSpec) -> dict[str, Any]:
         "program": spec.program,
         "length": spec.length,
         "phone": location.phone,
-        "tel": tel_link(location.phone),
+        "tel": href.tel(location.phone),
+        "email": spec.clinic.contact.email,
+        "mailto": href.mailto(spec.clinic.contact.email) if spec.clinic.contact.email else None,
         "address_lines": [address.street, f"{address.city}, {address.region} {address.postal_code}"],
         "tracks": [track_view(track) for track in location.tracks],
         "phases": phase_views(spec),
@@ -345,13 +336,13 @@ def theme_extra(spec: SiteSpec) -> dict[str, Any]:
     extra: dict[str, Any] = {
         "generator": False,
         "clinic": {"name": spec.clinic.name, "location": spec.location.name, "phone": spec.location.phone,
-                   "tel": tel_link(spec.location.phone), "logo_alt": spec.clinic.brand.logo_alt},
+                   "tel": str(href.tel(spec.location.phone)), "logo_alt": spec.clinic.brand.logo_alt},
     }
     extra["site_data"] = site_data(spec)
     crisis = spec.program.crisis
     if crisis:
         extra["crisis"] = {"text": crisis.text, "lines": [
-            {"name": line.name, "action": line.action, "number": line.number, "tel": tel_link(line.number)}
+            {"name": line.name, "action": line.action, "number": line.number, "tel": str(href.tel(line.number))}
             for line in crisis.lines]}
     # the legal line is the clinic's own; the disclaimer replaces the base config's only when given
     if spec.clinic.legal:

@@ -33,7 +33,8 @@ texts = st.lists(text, min_size=1, max_size=3)
 ids = st.from_regex(r"[a-z0-9][a-z0-9-]{0,14}", fullmatch=True)
 digits = st.text(string.digits, min_size=10, max_size=10)
 phones = digits.map(lambda d: f"({d[:3]}) {d[3:6]}-{d[6:]}")
-urls = ids.map(lambda i: f"https://{i}.example/")
+# a host label neither starts nor ends with a hyphen
+urls = ids.map(lambda i: f"https://{i.strip('-') or 'x'}.example/")
 
 
 def _dark(color: str) -> bool:

@@ -16,7 +16,7 @@ from conftest import DEMO_DATA, ROOT, edit, line_of, problems
 
 from generator import pipeline
 from generator.resolve import SiteSpec
-from generator.scalars import tel_link
+from generator.href import tel
 
 SPECS, _ = pipeline.resolve_all(DEMO_DATA)
 
@@ -136,7 +136,7 @@ def test_call_row_in_the_header_of_every_page(site: tuple[SiteSpec, Path]) -> No
     for page in pages_of(folder):
         link = soup(page).select_one("header.md-header .iop-call a")
         assert link is not None, page
-        assert link["href"] == tel_link(spec.location.phone), page
+        assert link["href"] == str(tel(spec.location.phone)), page
         assert words(link) == f"Call {spec.location.name}: {spec.location.phone}", page
 
 
@@ -148,7 +148,7 @@ def test_call_line_ends_every_week_page(site: tuple[SiteSpec, Path]) -> None:
         line = nav.find_previous("p")
         assert "iop-week-call" in line.get("class", []), week.number
         assert words(line) == f"Questions? Call {spec.location.name}: {spec.location.phone}"
-        assert line.find("a")["href"] == tel_link(spec.location.phone)
+        assert line.find("a")["href"] == str(tel(spec.location.phone))
 
 
 def test_legal_line_and_disclaimer_in_every_footer(site: tuple[SiteSpec, Path]) -> None:

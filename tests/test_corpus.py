@@ -27,7 +27,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import time
 import tracemalloc
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -589,12 +588,10 @@ BOMB_ERROR = (f"the file expands to more than {MAX_NODES} values",
     pytest.param(_wide_mapping_bomb(), "therapies/cbt.yaml:2:5", id="wide-mapping"),
 ])
 def test_an_alias_bomb_fails_fast_and_small(bomb: str, place: str, folder: Path) -> None:
+    # the error proves the loader stopped at MAX_NODES values; how long that takes is measured in scripts/bench.py
     (folder / T).write_text(bomb, encoding="utf-8")
-    started = time.perf_counter()
     found = diagnostics_of(folder)
-    elapsed = time.perf_counter() - started
     assert shown(found, "error", folder) == [err(place, *BOMB_ERROR)]
-    assert elapsed < 1.0, f"took {elapsed:.2f} s"
     # again, for memory only: tracing every allocation makes the run several times slower
     tracemalloc.start()
     try:

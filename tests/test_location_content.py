@@ -182,7 +182,7 @@ def test_without_a_map_url_the_map_link_searches_the_address(data: Path) -> None
     lines = [line for line in file.read_text(encoding="utf-8").splitlines() if "map_url:" not in line]
     file.write_text("\n".join(lines) + "\n", encoding="utf-8")
     local = site_view(spec_of(data, "harbor-light/pasadena"))["local"]
-    assert local["map_url"] == osm_search(yaml_of("harbor-light/pasadena")["address"])
+    assert str(local["map_url"]) == osm_search(yaml_of("harbor-light/pasadena")["address"])
 
 
 def test_a_bad_map_url_is_an_error_at_its_line(data: Path) -> None:
@@ -208,8 +208,20 @@ def test_data_text_and_odd_urls_cannot_become_markup(data: Path, project: Projec
     file = data / PASADENA
     lines = file.read_text(encoding="utf-8").splitlines()
     edit(file, next(line for line in lines if "parking:" in line), "  parking: '<b onclick=x>Park</b> {: onclick=x }'")
-    edit(file, next(line for line in lines if "map_url:" in line), "  map_url: https://maps.example/a)<b>[x](y)|z")
+    edit(file, next(line for line in lines if "map_url:" in line), "  map_url: https://maps.example/a)(y)z")
     pipeline.render_to(spec_of(data, "harbor-light/pasadena"), project, tmp_path)
     markdown = next(tmp_path.rglob("contact.md")).read_text(encoding="utf-8")
     assert "**Parking.** &lt;b onclick=x&gt;Park&lt;/b&gt; \\{: onclick=x \\}\n" in markdown
-    assert "[See the address on a map](https://maps.example/a%29%3Cb%3E%5Bx%5D%28y%29%7Cz)" in markdown
+    # parentheses are allowed in an address, and encoded so that none can end the Markdown link
+    assert "[See the address on a map](https://maps.example/a%29%28y%29z)" in markdown
+
+
+@pytest.mark.parametrize("url", ["https://maps.example/a)<b>[x](y)|z", "https://maps.example/\"onclick=x",
+                                 "https://maps.example/a b", "javascript://maps.example/%0aalert(1)"])
+def test_a_map_url_that_could_break_out_is_refused_at_its_line(data: Path, url: str) -> None:
+    file = data / PASADENA
+    old = next(line for line in file.read_text(encoding="utf-8").splitlines() if "map_url:" in line)
+    edit(file, old, f"  map_url: '{url}'")
+    found = problems(data)
+    assert len(found) == 1 and found[0].startswith(f"{PASADENA}:{line_of(file, 'map_url:')}:12: error: "
+                                                   "getting_here.map_url: "), found

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from browser.conftest import PAGE_KINDS, SITES, SPECS, page_path
 from generator import markup
-from generator.scalars import tel_link
+from generator.href import tel
 
 
 def spec_of(site: str) -> Any:
@@ -125,7 +125,7 @@ def test_printed_links_show_targets_the_text_does_not(week_page_with_links: Any)
     assert "callthedesk(+15555550100)" in tight
     assert "example.org/shown(" not in tight
     # phone links that show their number, and links inside the guide, stay as they are
-    assert spec.location.phone in whole and tel_link(spec.location.phone).removeprefix("tel:") not in whole
+    assert spec.location.phone in whole and str(tel(spec.location.phone)).removeprefix("tel:") not in whole
     assert ".html" not in whole and "(therapies/" not in whole
 
 
