@@ -7,7 +7,9 @@ daylight-saving change (8 March and 1 November 2026).
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -181,6 +183,90 @@ def test_plan_dates_calendar_and_clearing(open_page, server: str, site: str, sta
     expect(box).to_contain_text("choose your start date")
     assert box.locator(".iop-week-plan__dates, .iop-week-plan__sessions").count() == 0
     assert str(expected.week(2)[0].year) not in box.inner_text()
+    assert errors == []
+
+
+# hostile track names, put into a built page's form and site data (as the generator writes them) in
+# place of the tracks' own names; the third is a copy of the first track, under its own name
+HOSTILE = ["Evening\r\nDTSTART:19700101T000000Z", "A\rB", "Night\x0bX-VT:1\x85X-NEL:1\u2028X-LS:1\x00"]
+SAME_AS = [0, 1, 0]
+SITE_DATA = re.compile(r'(<script type="application/json" id="iop-site-data">)(.*?)(</script>)', re.S)
+# every property the guide writes; anything else in the file came from data
+PROPERTIES = {"BEGIN", "END", "VERSION", "PRODID", "CALSCALE", "METHOD", "X-WR-CALNAME", "UID", "DTSTAMP",
+              "DTSTART", "DTEND", "SUMMARY", "LOCATION", "DESCRIPTION"}
+
+
+def with_hostile_names(page: str) -> str:
+    """A built page whose schedule tracks carry the HOSTILE names, in its form and in its site data."""
+    match = SITE_DATA.search(page)
+    assert match, "the page has its site data"
+    data = json.loads(match[2])
+    data["tracks"].append(dict(data["tracks"][SAME_AS[2]]))
+    for track, name in zip(data["tracks"], HOSTILE, strict=True):
+        old = html.escape(track["name"])
+        option = f'<option value="{html.escape(name)}">{html.escape(name)}:'
+        if track is data["tracks"][-1]:  # the copy gets an option of its own
+            page = page.replace("</select>", f"{option} a copy</option>\n</select>")
+        else:
+            page = page.replace(f'<option value="{old}">{old}:', option)
+        track["name"] = name
+    script = json.dumps(data).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return SITE_DATA.sub(lambda found: found[1] + script + found[3], page, count=1)
+
+
+def ics_text(name: str) -> str:
+    """A name as a calendar TEXT value: line breaks escaped, other control characters made spaces."""
+    return re.sub(r"[\x00-\x1f\x7f-\x9f]", " ", re.sub(r"\r\n|[\r\n\x85\u2028\u2029]", r"\\n", name))
+
+
+def check_no_injection(raw: bytes, name: str) -> None:
+    """The calendar holds only the guide's own properties, once per event, and the name as escaped text."""
+    text = raw.decode("utf-8")
+    assert not re.search(r"[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]", text), "no control characters"
+    lines = [line for line in text.replace("\r\n ", "").split("\r\n") if line]
+    names = [re.split(r"[:;]", line, maxsplit=1)[0] for line in lines]
+    assert set(names) <= PROPERTIES, set(names) - PROPERTIES
+    events = names.count("BEGIN") - 1
+    assert all(names.count(p) == events for p in ("UID", "DTSTAMP", "DTSTART", "DTEND", "DESCRIPTION"))
+    assert sum(ics_text(name) in line for line in lines) == events
+    for event in icalendar.Calendar.from_ical(raw).walk("VEVENT"):
+        assert ics_text(name).replace("\\n", "\n") in str(event["DESCRIPTION"])
+
+
+def test_hostile_track_names_are_selectable_and_stay_text_in_the_calendar(open_page, server: str) -> None:
+    site, start = "harbor-light/pasadena", date(2026, 3, 4)
+    errors: list[str] = []
+    page = open_page(page_path(site, "home"), timezone_id=ZONE, accept_downloads=True, errors=errors)
+
+    def hostile(route: Any) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, body=with_hostile_names(response.text()))
+
+    page.context.route(lambda url: url.startswith(f"{server}/{site}/") and url.endswith(".html"), hostile)
+    for index, name in enumerate(HOSTILE):
+        expected = Expected(spec_of(site), start, SAME_AS[index])
+        page.goto(f"{server}/{page_path(site, 'home')}")
+        page.get_by_label("First day of week 1").fill(start.isoformat())
+        page.get_by_label("Schedule track").select_option(index=index)
+        page.get_by_role("button", name="Save my plan").click()
+        expect(page.locator("[data-iop-plan-status]")).to_contain_text("Plan saved.")
+        stored = json.loads(page.evaluate(f"localStorage.getItem('iop-guide:{site}:plan')"))
+        assert stored == {"start": start.isoformat(), "track": name}
+
+        page.reload()
+        expect(page.locator("[data-iop-plan-facts]")).to_contain_text(f"Week 1 starts: {long_year(start)}")
+        assert page.get_by_label("Schedule track").evaluate("select => select.selectedIndex") == index
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Add to my calendar").click()
+        raw = info.value.path().read_bytes()
+        check_calendar(raw, expected)
+        check_no_injection(raw, name)
+
+        page.goto(f"{server}/{site}/weeks/week-2.html")
+        first, last, sessions = expected.week(2)
+        box = page.locator("[data-iop-week-plan]")
+        expect(box.locator(".iop-week-plan__dates")).to_have_text(f"Your week 2: {long(first)} to {long_year(last)}")
+        expect(box.locator(".iop-week-plan__sessions li")).to_have_text([long(day) for day in sessions])
     assert errors == []
 
 

@@ -1,10 +1,13 @@
-"""Privacy, proved in the browser: no request leaves the site, no cookies, and only what the patient chose is stored."""
+"""Privacy, proved in the browser: no request leaves the site, no cookies, nothing stored on a visit alone,
+and only what the patient chose is kept, until they clear it."""
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from browser.conftest import ALIASES, PAGE_KINDS, SITES, page_path
 
@@ -17,17 +20,47 @@ def allowed_keys(page, site: str) -> set[str]:
     return {f"iop-guide:{site}:checklists", f"iop-guide:{site}:plan", f"{scope}.__palette"}
 
 
-def use(page) -> None:
-    """What a patient might do on any page: read to the end, search, tick a box, switch colors."""
+def switch(page) -> Any:
+    """The theme's light/dark switch, once the theme has set it up (and so has saved what it saves unasked)."""
+    label = page.locator("label.md-header__button[for^='__palette']:visible")
+    label.wait_for()
+    return label
+
+
+def read_and_search(page) -> None:
+    """What a patient does on any page without choosing anything: read to the end, search."""
+    switch(page)
     page.mouse.wheel(0, 20000)
     page.keyboard.press("/")
     page.keyboard.type("week")
     page.locator(".md-search-result__meta").wait_for()
+    # the theme opens the dialog a moment after the search field takes focus (its results may show,
+    # transparent, before): an Escape pressed earlier is lost and the dialog then covers the header
+    search = page.locator("#__search")
+    expect(search).to_be_checked()
     page.keyboard.press("Escape")
+    expect(search).not_to_be_checked()
+
+
+def nothing_stored(page) -> bool:
+    """No local or session storage and no cookie, in the whole browser context."""
+    return (page.evaluate("localStorage.length + sessionStorage.length") == 0
+            and page.context.cookies() == [] and page.evaluate("document.cookie") == "")
+
+
+def scheme(page) -> str | None:
+    """The color scheme the page shows ("default" is light, "slate" dark)."""
+    return page.locator("body").get_attribute("data-md-color-scheme")
+
+
+def use(page) -> None:
+    """What a patient might do on any page: read to the end, search, tick a box, switch colors."""
+    read_and_search(page)
+    assert nothing_stored(page), "reading and searching alone must store nothing"
     box = page.locator("article input[type=checkbox]")
     if box.count():
         box.first.check()
-    page.locator("label.md-header__button[for^='__palette']:visible").click()
+    switch(page).click()
 
 
 @pytest.mark.parametrize("kind", PAGE_KINDS)
@@ -52,16 +85,40 @@ def test_nothing_leaves_the_site_and_only_chosen_things_are_kept(open_page, serv
 
 
 @pytest.mark.parametrize("site", SITES)
-def test_the_footer_says_so_and_clears_what_was_kept(open_page, site: str) -> None:
-    page = open_page(page_path(site, "week"))
+def test_a_visit_alone_stores_nothing(open_page, server: str, site: str) -> None:
+    page = open_page(page_path(site, "home"))
+    for kind in ("home", "week", "therapies", "print", "not-found"):
+        page.goto(f"{server}/{page_path(site, kind)}")
+        read_and_search(page)
+        assert nothing_stored(page), f"the {kind} page stored something: {page.evaluate('Object.keys(localStorage)')}"
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_the_footer_says_so_and_clears_what_was_kept_for_good(open_page, server: str, site: str) -> None:
+    page = open_page(page_path(site, "week"), color_scheme="light")
     note = page.locator("#iop-privacy")
     assert "no cookies" in note.inner_text() and "no tracking" in note.inner_text()
     page.locator("article input[type=checkbox]").first.check()
-    page.locator("label.md-header__button[for^='__palette']:visible").click()
-    assert page.evaluate("localStorage.length") >= 2
+    assert scheme(page) == "default"
+    switch(page).click()
+    assert scheme(page) == "slate"
+    scope = page.evaluate("__md_scope.pathname")
+    assert set(page.evaluate("Object.keys(localStorage)")) == {f"iop-guide:{site}:checklists", f"{scope}.__palette"}
+
+    # the chosen scheme is kept on the next page
+    page.goto(f"{server}/{page_path(site, 'home')}")
+    switch(page)
+    assert scheme(page) == "slate"
+
     page.get_by_role("button", name="Clear what this guide saved").click()
     assert page.evaluate("localStorage.length") == 0
     assert "nothing from this guide is saved" in page.get_by_role("status").last.inner_text()
+    # and it stays cleared: more pages store nothing again, and show the browser's own scheme
+    for kind in ("week", "home", "therapies"):
+        page.goto(f"{server}/{page_path(site, kind)}")
+        read_and_search(page)
+        assert nothing_stored(page), f"the {kind} page stored something again after clearing"
+        assert scheme(page) == "default"
 
 
 def test_without_javascript_there_is_no_clear_button(open_page) -> None:

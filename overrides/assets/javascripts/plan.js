@@ -14,16 +14,13 @@
 
   var DAY_IDS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
   var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+  var CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
   var LONG = new Intl.DateTimeFormat("en-US", { weekday: "long", month: "long", day: "numeric" });
   var LONG_YEAR = new Intl.DateTimeFormat("en-US", { weekday: "long", month: "long", day: "numeric", year: "numeric" });
 
   function siteData() {
     var node = document.getElementById("iop-site-data");
-    try {
-      return node ? JSON.parse(node.textContent) : null;
-    } catch (error) {
-      return null;
-    }
+    try { return node ? JSON.parse(node.textContent) : null; } catch (error) { return null; }
   }
 
   /* ---- dates ---- */
@@ -61,12 +58,30 @@
 
   /* ---- the plan ---- */
 
+  /* a name without spaces, line breaks and control characters: the HTML parser turns CR and CRLF
+   * into LF in the form's <option> (Markdown, tabs into spaces), while the site data keeps them */
+  function nameKey(name) {
+    return String(name).replace(/[\s\u0000-\u001f\u007f-\u009f\ufffd]+/g, "");
+  }
+
+  /* the times go into the calendar file as they are: only clock times will do */
+  function usable(track) {
+    return Boolean(track) && Array.isArray(track.days) && CLOCK.test(track.start) && CLOCK.test(track.end);
+  }
+
+  /* the track of this name: the exact name first, else the same name with other line breaks */
   function findTrack(data, name) {
-    var tracks = data.tracks || [];
-    for (var i = 0; i < tracks.length; i += 1) {
-      if (tracks[i].name === name) { return tracks[i]; }
-    }
-    return null;
+    var tracks = (data.tracks || []).filter(usable);
+    if (typeof name !== "string") { return null; }
+    return tracks.find(function (track) { return track.name === name; }) ||
+      tracks.find(function (track) { return nameKey(track.name) === nameKey(name); }) || null;
+  }
+
+  /* the track of the form's option at this index: the form lists the tracks in the data's order */
+  function trackOfOption(data, select, index) {
+    var option = select.options[index], track = (data.tracks || [])[index];
+    if (!option) { return null; }
+    return usable(track) && nameKey(track.name) === nameKey(option.value) ? track : findTrack(data, option.value);
   }
 
   /* the stored plan, if it still fits this site's data (a track may have been renamed) */
@@ -76,10 +91,6 @@
     var start = parseDay(stored.start);
     var track = findTrack(data, stored.track);
     return start && track ? { start: start, startText: stored.start, track: track } : null;
-  }
-
-  function forgetPlan() {
-    if (window.iopGuide) { window.iopGuide.remove("plan"); }
   }
 
   /* week k runs from start + 7 (k - 1) days for 7 days; its sessions are the track's days in it */
@@ -115,27 +126,25 @@
     return item;
   }
 
-  function clear(node) {
-    while (node.firstChild) { node.removeChild(node.firstChild); }
-  }
-
   /* ---- the calendar file (RFC 5545) ---- */
 
+  /* a TEXT value (RFC 5545 3.3.11): line breaks (also NEL and the Unicode line and paragraph
+   * separators) become the escape \n, and the other control characters, which TEXT may not hold
+   * and some readers take for line ends, become spaces: no data can start a line of its own */
   function escapeText(text) {
     return String(text)
       .replace(/\\/g, "\\\\")
       .replace(/;/g, "\\;")
       .replace(/,/g, "\\,")
-      .replace(/\r\n|\r|\n/g, "\\n");
+      .replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, "\\n")
+      .replace(/[\u0000-\u001f\u007f-\u009f]/g, " ");
   }
 
   var encoder = new TextEncoder();
 
   /* lines longer than 75 octets go on in lines that start with a space; never split a character */
   function fold(line) {
-    var parts = [];
-    var current = "";
-    var size = 0;
+    var parts = [], current = "", size = 0;
     Array.from(line).forEach(function (character) {
       var bytes = encoder.encode(character).length;
       if (size + bytes > 75) {
@@ -246,7 +255,7 @@
 
     function showPlan() {
       var plan = readPlan(data);
-      clear(facts);
+      facts.replaceChildren();
       summary.hidden = !plan;
       if (!plan) { return null; }
       var weeks = allWeeks(data, plan);
@@ -267,7 +276,10 @@
     var plan = readPlan(data);
     if (plan) {
       start.value = plan.startText;
-      track.value = plan.track.name;
+      // by index: a name with line breaks does not match its option's value as written
+      track.selectedIndex = Math.max(0, Array.from(track.options).findIndex(function (option, index) {
+        return trackOfOption(data, track, index) === plan.track;
+      }));
     }
     showPlan();
 
@@ -286,7 +298,13 @@
         return;
       }
       hideError();
-      window.iopGuide.write("plan", { start: start.value, track: track.value });
+      // the data's own name is kept, which is what readPlan looks for on every page
+      var chosen = trackOfOption(data, track, track.selectedIndex);
+      if (!chosen) {
+        status.textContent = "This schedule track cannot be planned here. Call us to learn your dates.";
+        return;
+      }
+      window.iopGuide.write("plan", { start: start.value, track: chosen.name });
       var saved = showPlan();
       status.textContent = saved
         ? "Plan saved. Your program ends " + LONG_YEAR.format(addDays(saved.start, 7 * data.length - 1)) + "."
@@ -312,7 +330,7 @@
     }
 
     root.querySelector("[data-iop-plan-clear]").addEventListener("click", function () {
-      forgetPlan();
+      window.iopGuide.remove("plan");
       reset("Your plan is cleared. Nothing about it is kept in this browser now.");
       // the clear button is gone now: keep the keyboard user in the form
       start.focus();
@@ -332,7 +350,7 @@
 
     function show() {
       var plan = readPlan(data);
-      clear(body);
+      body.replaceChildren();
       root.classList.toggle("iop-week-plan--empty", !plan);
       if (!plan) {
         body.appendChild(element("p", "See the dates of this week and your session days: choose your start date and schedule track on the home page."));

@@ -1,10 +1,11 @@
-/* What the guide keeps in this browser, all under keys that start with "iop-guide:".
- * Only what the patient chose is stored: checklist ticks and their plan.
+/* What the guide keeps in this browser. Nothing is stored on a visit alone: a key is
+ * written only when the patient uses a feature that needs it.
  * Each site (clinic/location) has its own keys; the footer's button clears them:
- *   iop-guide:<clinic>/<location>:checklists   ticked items, by page
- *   iop-guide:<clinic>/<location>:plan         start date and schedule track
- * The theme (Material) adds one key of its own when the patient flips the light/dark
- * switch: "<site path>.__palette". The footer's button clears that one too.
+ *   iop-guide:<clinic>/<location>:checklists   ticked items, by page: on a tick
+ *   iop-guide:<clinic>/<location>:plan         start date and schedule track: on "Save my plan"
+ * The theme (Material) keeps the light/dark scheme under its own key, "<site path>.__palette",
+ * written only after the patient flips the switch (overrides/main.html holds the theme back
+ * until then). The footer's button clears that one too, with any other key of the theme.
  */
 (function () {
   "use strict";
@@ -36,14 +37,12 @@
 
   /* forget everything this site saved, and tell the page's scripts to show it empty */
   function clearAll() {
+    /* the theme's keys ("<site path>.__palette" for the light/dark pick) start with its scope */
+    var prefixes = window.__md_scope ? [prefix, window.__md_scope.pathname + ".__"] : [prefix];
     try {
       Object.keys(window.localStorage)
-        .filter(function (key) { return key.indexOf(prefix) === 0; })
+        .filter(function (key) { return prefixes.some(function (start) { return key.indexOf(start) === 0; }); })
         .forEach(function (key) { window.localStorage.removeItem(key); });
-      /* the theme's light/dark switch remembers the patient's pick under its own key */
-      if (window.__md_scope) {
-        window.localStorage.removeItem(window.__md_scope.pathname + ".__palette");
-      }
     } catch (error) { /* nothing stored */ }
     document.dispatchEvent(new CustomEvent("iop-guide:cleared"));
   }
