@@ -11,9 +11,20 @@ import os
 import sys
 import traceback
 from pathlib import Path
+from typing import TextIO
 
 from . import coverage, pipeline, readability, scaffold
-from .diagnostics import DataError, Diagnostic, GuideError, ProjectError, Severity, UsageError, display_path, errors_in
+from .diagnostics import (
+    DataError,
+    Diagnostic,
+    GuideError,
+    ProjectError,
+    Severity,
+    UsageError,
+    display_path,
+    errors_in,
+    for_terminal,
+)
 from .render import Project
 from .resolve import SiteSpec
 
@@ -37,7 +48,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--jobs", type=_positive, default=os.cpu_count() or 1, metavar="N",
                        help="sites built at the same time (default: the machine's cores)")
     build.add_argument("--zip", action="store_true",
-                       help="also write <clinic>-<location>.zip of each built site, ready to upload")
+                       help="also write <clinic>/<location>.zip beside each built site, ready to upload")
+    build.add_argument("--force", action="store_true",
+                       help="build into a folder that is not empty and was not written by iop-guide")
     check = command("check", "check the data and report every problem as file:line:col")
     check.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
     check.add_argument("--max-grade", type=float, metavar="N",
@@ -64,9 +77,15 @@ def _positive(text: str) -> int:
     return int(text)
 
 
+def _say(text: str, out: TextIO | None = None) -> None:
+    """Print a message (to stderr unless told); a control character from the data is shown, never obeyed."""
+    # every print goes through here: an ESC or a bidi mark in a name must not clear the screen or fake a line
+    print(for_terminal(text, lines=True), file=out or sys.stderr)
+
+
 def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
     for diagnostic in diagnostics:
-        print(diagnostic.format(source=True), file=sys.stderr)
+        _say(diagnostic.format(source=True))
 
 
 def _summary(diagnostics: list[Diagnostic]) -> str:
@@ -80,13 +99,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     review = pipeline.review(args.data, args.max_grade)
     _print_diagnostics(review.diagnostics)
     for summary in review.reading:
-        print(f"{summary.site}: reading grade ({readability.FORMULA}) median {summary.median:g}, "
-              f"worst {summary.worst:g}, limit {summary.limit:g}; hardest:", file=sys.stderr)
+        _say(f"{summary.site}: reading grade ({readability.FORMULA}) median {summary.median:g}, "
+             f"worst {summary.worst:g}, limit {summary.limit:g}; hardest:")
         for scored in summary.hardest:
-            words = " ".join(scored.text.split()[:8])
-            print(f"    {scored.grade:4.1f}  {display_path(scored.file)}:{scored.line}  {words} ...", file=sys.stderr)
-    print(f"checked {args.data}: {len(review.data.locations)} site(s), {_summary(review.diagnostics)}",
-          file=sys.stderr)
+            words = for_terminal(" ".join(scored.text.split()[:8]))
+            _say(f"    {scored.grade:4.1f}  {for_terminal(display_path(scored.file))}:{scored.line}  {words} ...")
+    _say(f"checked {for_terminal(str(args.data))}: {len(review.data.locations)} site(s), "
+         f"{_summary(review.diagnostics)}")
     failing = review.diagnostics if args.strict else errors_in(review.diagnostics)
     return 1 if failing else 0
 
@@ -96,7 +115,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     specs, diagnostics = pipeline.resolve_all(args.data)
     _print_diagnostics(diagnostics)
     for spec in specs:
-        print(f"{spec.key}\t{spec.program_id}\t{spec.length} weeks\t{spec.location.name}")
+        _say(f"{spec.key}\t{spec.program_id}\t{spec.length} weeks\t{for_terminal(spec.location.name)}", sys.stdout)
     return 0
 
 
@@ -110,15 +129,20 @@ def cmd_build(args: argparse.Namespace) -> int:
     project = Project(args.project)
     with progress.tracker(len(pipeline.site_keys(pipeline.check(args.data)[0])) or 1, console) as report:
         result = pipeline.build_sites(project, args.data, args.out, args.site, report, jobs=args.jobs,
-                                      archive=args.zip)
+                                      archive=args.zip, force=args.force)
     _print_diagnostics(result.errors + result.warnings)
     for site, output in result.failed.items():
-        print(f"error: {site} was not built; its previous output is unchanged:\n{output}", file=sys.stderr)
+        _say(f"error: {for_terminal(site)} was not built; its previous output is unchanged:\n{output}")
+    for site, why in result.zip_failed.items():
+        _say(f"error: the zip of {for_terminal(site)} was not written: {for_terminal(why)}. The site itself was "
+             "built; build it again with --zip once that is fixed")
     progress.summary(result.outcomes, console)
-    print(f"built {len(result.built)} site(s) into {args.out}" +
-          (f"; {len(result.failed)} failed: {', '.join(result.failed)}" if result.failed else "") +
-          (f"; the data has {len(result.errors)} error(s)" if result.errors else ""), file=sys.stderr)
-    return 1 if result.failed or result.errors else 0
+    _say(f"built {len(result.built)} site(s) into {for_terminal(str(args.out))}" +
+         (f"; {len(result.failed)} failed: {for_terminal(', '.join(result.failed))}" if result.failed else "") +
+         (f"; {len(result.zip_failed)} zip(s) not written: {for_terminal(', '.join(result.zip_failed))}"
+          if result.zip_failed else "") +
+         (f"; the data has {len(result.errors)} error(s)" if result.errors else ""))
+    return 1 if result.failed or result.errors or result.zip_failed else 0
 
 
 def _site(specs: list[SiteSpec], name: str) -> SiteSpec:
@@ -143,7 +167,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         specs, _ = pipeline.resolve_all(args.data)
         pipeline.render_to(_site(specs, args.site), project, staging)
 
-    serve(project, args.data, f"127.0.0.1:{args.port}", render, lambda text: print(text, file=sys.stderr))
+    serve(project, args.data, f"127.0.0.1:{args.port}", render, _say)
     return 0
 
 
@@ -152,20 +176,25 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     specs, _ = pipeline.resolve_all(args.data)
     report = coverage.coverage(_site(specs, args.site))
     if args.format == "json":
-        print(json.dumps(report, indent=2))
+        _say(json.dumps(report, indent=2), sys.stdout)
         return 0
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
+
+    def shown(text: str) -> Text:
+        # rich reads [bold] and :emoji: in a plain string; a Text is shown as written
+        return Text(for_terminal(text))
 
     header, rows = coverage.table_rows(report)
-    table = Table(*header, title=f"{report['site']}: therapies by week (● meets that week)")
+    table = Table(*header, title=shown(f"{report['site']}: therapies by week (● meets that week)"))
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*map(shown, row))
     # piped into a file or another tool, no terminal width applies: keep each row on one line
     console = Console(width=None if sys.stdout.isatty() else 240)
     console.print(table)
-    console.print(f"Offered but never scheduled: {', '.join(report['unscheduled']) or 'none'}")
-    console.print(f"Weeks without any therapy: {', '.join(map(str, report['weeks_without_therapy'])) or 'none'}")
+    console.print(shown(f"Offered but never scheduled: {', '.join(report['unscheduled']) or 'none'}"))
+    console.print(shown(f"Weeks without any therapy: {', '.join(map(str, report['weeks_without_therapy'])) or 'none'}"))
     return 0
 
 
@@ -174,7 +203,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     from .schema import write_schemas
 
     for path in write_schemas(args.out):
-        print(path)
+        _say(str(path), sys.stdout)
     return 0
 
 
@@ -190,8 +219,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     else:
         written = scaffold.new_location(project, data, *args.ids)
     for path in written:
-        print(f"wrote {path}")
-    print("fill in the TODO values, then run: iop-guide check", file=sys.stderr)
+        _say(f"wrote {for_terminal(str(path))}", sys.stdout)
+    _say("fill in the TODO values, then run: iop-guide check")
     return 0
 
 
@@ -206,23 +235,22 @@ def main(argv: list[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except DataError as e:
         _print_diagnostics(e.diagnostics)
-        print(f"{_summary(e.diagnostics)}: nothing was built", file=sys.stderr)
+        _say(f"{_summary(e.diagnostics)}: nothing was built")
         return 1
     except UsageError as e:
-        print(f"iop-guide: error: {e}", file=sys.stderr)
+        _say(f"iop-guide: error: {for_terminal(str(e))}")
         return 2
     except GuideError as e:
-        print(f"iop-guide: error: {e}", file=sys.stderr)
+        _say(f"iop-guide: error: {for_terminal(str(e))}")
         return 1
     except KeyboardInterrupt:
-        print("iop-guide: interrupted; each site folder holds its previous or its new build, never a mix",
-              file=sys.stderr)
+        _say("iop-guide: interrupted; each site folder holds its previous or its new build, never a mix")
         return 130
     except Exception as e:  # a bug of ours, not the user's: say so in one line
         if os.environ.get("IOP_GUIDE_DEBUG"):
             traceback.print_exc()
-        print(f"iop-guide: internal error: {type(e).__name__}: {e} (set IOP_GUIDE_DEBUG=1 for details; "
-              "please report it)", file=sys.stderr)
+        _say(f"iop-guide: internal error: {type(e).__name__}: {for_terminal(str(e))} (set IOP_GUIDE_DEBUG=1 for "
+             "details; please report it)")
         return 1
 
 

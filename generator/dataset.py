@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
-from .diagnostics import Diagnostic, Severity
-from .loader import LoadError, SourceMap, load_file
+from .diagnostics import Diagnostic, LoadError, Severity, guarded, resolved_or_none
+from .loader import SourceMap, load_file
 from .modeling import parse
 from .models import Clinic, Location, Program, Therapy
+from .reading import link_loop
 from .scalars import ID_RE
 
 M = TypeVar("M", bound=BaseModel)
@@ -52,21 +55,50 @@ class DataSet:
 def load_dataset(root: Path) -> tuple[DataSet, list[Diagnostic]]:
     """Load every file under root; return what is valid and a diagnostic for each problem."""
     data = DataSet(root)
-    problems: list[Diagnostic] = []
-    if not root.is_dir():
+    base = resolved_or_none(root)
+    if base is None or not root.is_dir():
         return data, [Diagnostic(root, 1, 1, "the data folder does not exist",
                                  hint="pass --data with the folder that holds therapies/, programs/ and clinics/")]
+    problems: list[Diagnostic] = []
+    # rglob neither enters linked folders nor stops at a loop of links; each file is checked on its own
     for file in sorted(root.rglob("*")):
-        if file.is_symlink() and not file.resolve().is_relative_to(root.resolve()):
-            # a link could make the sites publish any file of the machine: only the data folder is read
-            problems.append(Diagnostic(file, 1, 1, "this is a link to something outside the data folder; "
-                                       "it is not read", hint="copy the file into the data folder instead"))
-        elif file.is_file() and file.suffix.lower() in (".yaml", ".yml"):
-            problems += _place(file, root, data)
-        elif file.is_file() and _data_folder(file.relative_to(root).parts):
-            problems.append(Diagnostic(file, 1, 1, "this file is not read: data files end in .yaml",
-                                       severity=Severity.WARNING, hint=_rename_hint(file)))
+        problems += guarded(file, partial(_visit, file, root, base, data))
     return data, problems
+
+
+def _visit(file: Path, root: Path, base: Path, data: DataSet) -> list[Diagnostic]:
+    """Load one path of the data folder if it is a data file; say why if it is not read."""
+    if file.is_symlink():
+        target = resolved_or_none(file)
+        if target is None:
+            return [link_loop(file)]
+        if not target.is_relative_to(base):
+            # a link could make the sites publish any file of the machine: only the data folder is read
+            return [Diagnostic(file, 1, 1, "this is a link to something outside the data folder; it is not read",
+                               hint="copy the file into the data folder instead")]
+    if file.is_dir():
+        return []
+    is_yaml = file.suffix.lower() in (".yaml", ".yml")
+    if not file.is_file():
+        if not (is_yaml or _data_folder(file.relative_to(root).parts)):
+            return []
+        # a pipe would make reading wait forever, a device would never end: neither is opened
+        return [Diagnostic(file, 1, 1, "this is not a plain file (it is a pipe, a device or a link to nothing), "
+                           "so it is not read", hint="a data file must be a text file saved by an editor")]
+    if is_yaml:
+        return _place(file, root, data)
+    if _data_folder(file.relative_to(root).parts):
+        return [Diagnostic(file, 1, 1, "this file is not read: data files end in .yaml",
+                           severity=Severity.WARNING, hint=_rename_hint(file))]
+    return []
+
+
+def with_source_lines(diagnostics: Iterable[Diagnostic], data: DataSet) -> list[Diagnostic]:
+    """Give each diagnostic without a source line the line of its file, from the files already read."""
+    sources = {entry.file: entry.source for kind in (data.therapies, data.programs, data.clinics, data.locations)
+               for entry in kind.values()}
+    return [replace(d, source_line=sources[d.file].line_text(d.line))
+            if d.source_line is None and d.file in sources else d for d in diagnostics]
 
 
 def _data_folder(parts: tuple[str, ...]) -> bool:
@@ -107,7 +139,7 @@ def _add(file: Path, model: type[M], into: dict, entry_id: str, broken: set[obje
     if file.suffix != ".yaml":
         return [Diagnostic(file, 1, 1, f"this file is not read: data files end in .yaml, not {file.suffix}",
                            hint=f"rename it to {file.stem}.yaml")]
-    if not ID_RE.match(entry_id):
+    if not ID_RE.fullmatch(entry_id):  # the whole name: a `$` alone would let a final newline through
         return [Diagnostic(file, 1, 1, f"the {id_from} '{entry_id}' is not a valid id",
                            hint="ids use only lowercase letters, digits and hyphens, like 'harbor-light'")]
     try:
@@ -123,3 +155,4 @@ def _add(file: Path, model: type[M], into: dict, entry_id: str, broken: set[obje
         into[key or entry_id] = Entry(entry_id, value, doc.source)
         broken -= {(model.__name__, key or entry_id), (model.__name__, meant)}
     return problems
+

@@ -8,18 +8,19 @@ expansion is bounded so that a "billion laughs" file fails fast.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, LoadError
+from .reading import LINE_BREAK, MAX_FILE_BYTES, line_of, read_capped, split_lines
 
-MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 50_000  # values in one file, aliases expanded; the largest demo file has under 600
 MAX_DEPTH = 60
+MAX_NUMBER_CHARS = 30  # the data's numbers are weeks and lengths; a longer one is text pasted by mistake
 
 Path_ = tuple[str | int, ...]
 
@@ -31,6 +32,12 @@ class SourceMap:
     file: Path
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    # the text of the file, line by line, as it was read: diagnostics quote it without reading the file again
+    lines: list[str] = field(default_factory=list, repr=False)
+
+    def line_text(self, line: int) -> str | None:
+        """The text of one line (1-based), or None if the file has no such line."""
+        return line_of(self.lines, line)
 
     def locate(self, loc: tuple[Any, ...], at_key: bool = False) -> tuple[int, int]:
         """Find the closest known position for a path; parts the data lacks are skipped."""
@@ -46,7 +53,8 @@ class SourceMap:
                    at_key: bool = False, **kw: Any) -> Diagnostic:
         """Make a diagnostic at the node a path points to."""
         line, col = self.locate(loc, at_key=at_key)
-        return Diagnostic(self.file, line, col, message, hint=hint, **kw)
+        return Diagnostic(self.file, line, col, message, hint=hint, source_line=self.line_text(line), **kw)
+
 
 
 @dataclass
@@ -94,6 +102,10 @@ _Loader.add_implicit_resolver(
 def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> int:
     # YAML 1.2 core schema: "08" is eight (PyYAML's 1.1 reader takes a leading 0 as octal and fails on 8)
     text = str(loader.construct_scalar(node))
+    if len(text.lstrip("+-")) > MAX_NUMBER_CHARS:
+        # Python refuses to turn over 4,300 digits into a number or back into text
+        raise _Problem(*_pos(node), "this number is too long",
+                       f"numbers here have at most {MAX_NUMBER_CHARS} digits; if it is text, put it in quotes")
     sign, digits = (-1, text[1:]) if text.startswith("-") else (1, text.lstrip("+"))
     if digits.startswith("0o"):
         return sign * int(digits[2:], 8)
@@ -174,8 +186,15 @@ class _Builder:
 
 
 def load_text(text: str, file: Path) -> Document:
-    """Parse YAML text; raise a located Diagnostic (wrapped in ValueError) on any failure."""
-    source = SourceMap(file)
+    """Parse YAML text; raise a LoadError carrying a located Diagnostic, with its source line, on any failure."""
+    lines = split_lines(text)
+    try:
+        return _parse(text, file, SourceMap(file, lines=lines))
+    except LoadError as e:
+        raise LoadError(replace(e.diagnostic, source_line=line_of(lines, e.diagnostic.line))) from None
+
+
+def _parse(text: str, file: Path, source: SourceMap) -> Document:
     loader: _Loader | None = None
     try:
         loader = _Loader(text)  # checks for control characters first
@@ -188,8 +207,9 @@ def load_text(text: str, file: Path) -> Document:
     except yaml.MarkedYAMLError as e:
         raise LoadError(_syntax_diagnostic(e, file, text)) from None
     except yaml.reader.ReaderError as e:  # a control character: no mark, but a position in the text
-        line = text.count("\n", 0, e.position) + 1
-        col = e.position - (text.rfind("\n", 0, e.position) + 1) + 1
+        breaks = list(LINE_BREAK.finditer(text, 0, e.position))
+        line = len(breaks) + 1
+        col = e.position - (breaks[-1].end() if breaks else 0) + 1
         message = f"the file holds an invisible control character (U+{e.character:04X})"
         raise LoadError(Diagnostic(file, line, col, message,
                                    hint="delete it; it often comes with text copied from another program")) from None
@@ -214,110 +234,130 @@ def _mark(mark: yaml.Mark | None) -> tuple[int, int] | None:
     return (mark.line + 1, mark.column + 1) if mark else None
 
 
+@dataclass
+class _Syntax:
+    """A PyYAML syntax error being put in words: what is wrong, where to fix it, and how."""
+
+    problem: str
+    context: str
+    line: int
+    col: int
+    opened: tuple[int, int] | None  # where the construct that failed opens
+    lines: list[str]
+    source_line: str  # the line PyYAML points at
+    hint: str | None = None
+
+    def at_opening(self) -> None:
+        """Point at where the construct opens rather than where PyYAML gave up."""
+        self.line, self.col = self.opened or (self.line, self.col)
+
+
 def _syntax_diagnostic(e: yaml.MarkedYAMLError, file: Path, text: str) -> Diagnostic:
     """Say what a PyYAML syntax error means in words a clinician can act on, at the place to fix."""
     line, col = _mark(e.problem_mark) or _mark(e.context_mark) or (1, 1)
-    opened = _mark(e.context_mark)
-    problem = (e.problem or "").strip()
-    context = (e.context or "").strip()
-    hint = None
-    lines = text.splitlines()
-    source_line = lines[line - 1] if 0 < line <= len(lines) else ""
-    before = source_line[: col - 1].rstrip()
-    indent = source_line[: len(source_line) - len(source_line.lstrip())]
+    lines = split_lines(text)
+    s = _Syntax((e.problem or "").strip(), (e.context or "").strip(), line, col, _mark(e.context_mark), lines,
+                line_of(lines, line) or "")
+    if not _explain_layout(s):
+        _explain_text(s)
+    return Diagnostic(file, s.line, s.col, f"YAML syntax: {s.problem}", hint=s.hint)
+
+
+def _explain_layout(s: _Syntax) -> bool:
+    """Tabs, quotes, colons, documents and aliases; False if the error is none of these."""
+    indent = s.source_line[: len(s.source_line) - len(s.source_line.lstrip())]
+    problem, context = s.problem, s.context
     if "\t" in indent:
-        col = indent.index("\t") + 1
-        problem = "a tab character is used for indentation"
-        hint = "indent with spaces only (YAML does not allow tabs)"
+        s.col = indent.index("\t") + 1
+        s.problem = "a tab character is used for indentation"
+        s.hint = "indent with spaces only (YAML does not allow tabs)"
     elif "found character '\\t'" in problem:
-        problem = "a tab character is used where YAML expects a space"
-        hint = "replace the tab with a space (YAML does not allow tabs)"
+        s.problem = "a tab character is used where YAML expects a space"
+        s.hint = "replace the tab with a space (YAML does not allow tabs)"
     elif "found unexpected end" in problem:
-        problem = "a quote is opened but never closed"
-        hint = "close the quote (\" or ') at the end of the text"
-        line, col = opened or (line, col)
+        s.problem = "a quote is opened but never closed"
+        s.hint = "close the quote (\" or ') at the end of the text"
+        s.at_opening()
     elif "mapping values are not allowed here" in problem:
-        problem = "a ':' appears where YAML does not expect one"
-        hint = "check the indentation of this line, or put text containing ': ' in quotes"
+        s.problem = "a ':' appears where YAML does not expect one"
+        s.hint = "check the indentation of this line, or put text containing ': ' in quotes"
     elif "could not find expected ':'" in problem:
-        problem = "a key has no ':' after it"
-        hint = "write 'key: value'"
-        line, col = opened or (line, col)
+        s.problem = "a key has no ':' after it"
+        s.hint = "write 'key: value'"
+        s.at_opening()
     elif "found another document" in problem:
-        problem = "a second document starts here ('---'); a file holds only one"
-        hint = "remove the '---' line, or move what follows into a file of its own"
+        s.problem = "a second document starts here ('---'); a file holds only one"
+        s.hint = "remove the '---' line, or move what follows into a file of its own"
     elif context.startswith(("while scanning an alias", "while scanning an anchor")) or "undefined alias" in problem:
         sign = "&" if "anchor" in context else "*"
-        problem = f"text that starts with '{sign}' must be in quotes"
-        hint = f"YAML reads '{sign}' at the start as an {'anchor' if sign == '&' else 'alias'}; " \
-               f"write the text in quotes, like {EXAMPLES[sign]}"
-        line, col = opened or (line, col)
+        s.problem = f"text that starts with '{sign}' must be in quotes"
+        s.hint = f"YAML reads '{sign}' at the start as an {'anchor' if sign == '&' else 'alias'}; " \
+                 f"write the text in quotes, like {EXAMPLES[sign]}"
+        s.at_opening()
     elif context.startswith("while scanning a block scalar"):
-        sign = ">" if opened and lines[opened[0] - 1][opened[1] - 1: opened[1]] == ">" else "|"
-        problem = f"text that starts with '{sign}' must be in quotes"
-        hint = f"a '{sign}' alone at the end of a line starts a block of text on the lines below; " \
-               "other text that starts with it goes in quotes"
-        line, col = opened or (line, col)
-    elif "expected the node content, but found ','" in problem:
-        problem = "a ',' appears where a value should be"
-        hint = "remove the extra ',', or put text that starts with ',' in quotes"
+        opened = s.opened
+        sign = ">" if opened and s.lines[opened[0] - 1][opened[1] - 1: opened[1]] == ">" else "|"
+        s.problem = f"text that starts with '{sign}' must be in quotes"
+        s.hint = f"a '{sign}' alone at the end of a line starts a block of text on the lines below; " \
+                 "other text that starts with it goes in quotes"
+        s.at_opening()
+    else:
+        return False
+    return True
+
+
+def _explain_text(s: _Syntax) -> bool:
+    """Commas, list items, escapes, brackets and indentation; False if the error is none of these."""
+    problem, context = s.problem, s.context
+    before = s.source_line[: s.col - 1].rstrip()
+    if "expected the node content, but found ','" in problem:
+        s.problem = "a ',' appears where a value should be"
+        s.hint = "remove the extra ',', or put text that starts with ',' in quotes"
     elif "sequence entries are not allowed here" in problem:
-        problem = "a list item ('- ') must start on a line of its own"
-        hint = "put each '- ' item on its own line, indented under its key"
+        s.problem = "a list item ('- ') must start on a line of its own"
+        s.hint = "put each '- ' item on its own line, indented under its key"
     elif context.startswith("while scanning a double-quoted scalar") and "escape" in problem:
-        problem = "a '\\' inside double quotes must be followed by a known letter, like \\n"
-        hint = "write '\\\\' for a backslash, or put the text in single quotes"
-        col = source_line.rfind("\\", 0, col - 1) + 1 or col
+        s.problem = "a '\\' inside double quotes must be followed by a known letter, like \\n"
+        s.hint = "write '\\\\' for a backslash, or put the text in single quotes"
+        s.col = s.source_line.rfind("\\", 0, s.col - 1) + 1 or s.col
     elif "expected '<document start>'" in problem:
-        problem = "the data cannot go on after a line that is only '...' or that starts with '%'"
-        hint = "remove that '...' or '%' line"
+        s.problem = "the data cannot go on after a line that is only '...' or that starts with '%'"
+        s.hint = "remove that '...' or '%' line"
     elif "duplicate anchor" in context:
-        problem = "the same anchor (&name) is set twice"
-        hint = "give each anchor its own name, or put text that starts with '&' in quotes"
+        s.problem = "the same anchor (&name) is set twice"
+        s.hint = "give each anchor its own name, or put text that starts with '&' in quotes"
     elif "that cannot start any token" in problem:
         char = problem.split("'")[1] if problem.count("'") >= 2 else "?"
-        problem = f"text that starts with '{char}' must be in quotes"
-        hint = f"write the whole text in quotes, like \"{char}...\""
+        s.problem = f"text that starts with '{char}' must be in quotes"
+        s.hint = f"write the whole text in quotes, like \"{char}...\""
     elif "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
         pair = "[]" if "']'" in problem else "{}"
         kind = "list" if pair == "[]" else "mapping"
-        problem = f"the {kind} that opens here with '{pair[0]}' is not closed by '{pair[1]}'"
-        hint = f"close it with '{pair[1]}' on the same line; an item that contains ': ' or ',' goes in quotes"
-        line, col = opened or (line, col)
-    elif ("expected <block end>" in problem and "'<scalar>'" in problem
-          and before[-1:] in AFTER_CLOSING):
+        s.problem = f"the {kind} that opens here with '{pair[0]}' is not closed by '{pair[1]}'"
+        s.hint = f"close it with '{pair[1]}' on the same line; an item that contains ': ' or ',' goes in quotes"
+        s.at_opening()
+    elif "expected <block end>" in problem and "'<scalar>'" in problem and before[-1:] in AFTER_CLOSING:
         closer = before[-1]
-        problem = f"text goes on after a closing {'quote' if closer in QUOTES else repr(closer)}"
-        hint = AFTER_CLOSING[closer]
+        s.problem = f"text goes on after a closing {'quote' if closer in QUOTES else repr(closer)}"
+        s.hint = AFTER_CLOSING[closer]
     elif "expected <block end>" in problem or "did not find expected key" in problem:
-        problem = "this line is not indented like the lines around it"
-        hint = "line up keys of the same mapping at the same column, using spaces"
-    return Diagnostic(file, line, col, f"YAML syntax: {problem}", hint=hint)
-
-
-class LoadError(Exception):
-    """Raised when a file cannot be read as YAML; carries one Diagnostic."""
-
-    def __init__(self, diagnostic: Diagnostic):
-        super().__init__(diagnostic.message)
-        self.diagnostic = diagnostic
+        s.problem = "this line is not indented like the lines around it"
+        s.hint = "line up keys of the same mapping at the same column, using spaces"
+    else:
+        return False
+    return True
 
 
 def load_file(file: Path) -> Document:
-    """Read and parse one YAML file, with limits on size and encoding checked first."""
-    try:
-        raw = file.read_bytes()
-    except OSError as e:
-        raise LoadError(Diagnostic(file, 1, 1, f"cannot read the file: {e.strerror}")) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise LoadError(Diagnostic(file, 1, 1, f"the file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}",
-                                   hint="split the content, or look for text pasted by mistake"))
+    """Read and parse one YAML file, with limits on kind, size and encoding checked first."""
+    raw = read_capped(file, MAX_FILE_BYTES)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
         line = raw.count(b"\n", 0, e.start) + 1
         col = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
         message = f"the file is not UTF-8 text (byte {e.start} is 0x{raw[e.start]:02x})"
-        raise LoadError(Diagnostic(file, line, col, message,
-                                   hint="save the file as UTF-8 in your editor")) from None
+        shown = line_of(split_lines(raw.decode("utf-8", errors="replace")), line)
+        raise LoadError(Diagnostic(file, line, col, message, hint="save the file as UTF-8 in your editor",
+                                   source_line=shown)) from None
     return load_text(text.removeprefix("\ufeff"), file)

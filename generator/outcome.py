@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import tempfile
 import time
 import zipfile
 from dataclasses import dataclass, field
@@ -18,7 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from . import linkcheck
+from .build import FILE_MODE, TEMP_PREFIX
 from .resolve import SiteSpec
+from .scalars import ID_RE
 
 REPORT = "build-report.json"
 # the oldest time a zip file can record
@@ -38,6 +41,8 @@ class Outcome:
     error: str = ""
     # links to other hosts, tel: and mailto:, each with the pages that use it, for people to review
     external_links: dict[str, list[str]] = field(default_factory=dict)
+    zip: str = ""  # the site's zip, relative to the output folder, when this build wrote one
+    zip_error: str = ""  # why the zip could not be written (the site itself was built)
 
 
 def build_time() -> int:
@@ -72,26 +77,45 @@ def measure(folder: Path, site: str, seconds: float, external_links: dict[str, l
     return Outcome(site, "built", pages, size, digest.hexdigest(), seconds, external_links=external_links)
 
 
+def zip_path(out: Path, site: str) -> Path:
+    """Where a site's zip goes: out/<clinic>/<location>.zip, beside its folder (ids hold no dot, so no clash)."""
+    return out / f"{site}.zip"
+
+
 def write_zip(folder: Path, target: Path) -> None:
-    """Zip a site folder for upload, byte-identical for identical content; replace target in one step."""
+    """Zip a site folder for upload, byte-identical for identical content; replace target in one step.
+
+    The zip is written under a unique temporary name beside target (removed by the
+    next build's clean-up if this one is killed); on any error nothing partial is left.
+    """
     stamp = time.gmtime(max(build_time() if "SOURCE_DATE_EPOCH" in os.environ else ZIP_EPOCH, ZIP_EPOCH))
-    partial = target.with_name(f".{target.name}.{os.getpid()}")
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for file in files_of(folder):
-            info = zipfile.ZipInfo(file.relative_to(folder).as_posix(), date_time=stamp[:6])
-            info.external_attr = 0o644 << 16
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, file.read_bytes())
-    os.replace(partial, target)
+    handle, name = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{target.name}-", dir=target.parent)
+    os.close(handle)
+    partial = Path(name)
+    try:
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for file in files_of(folder):
+                info = zipfile.ZipInfo(file.relative_to(folder).as_posix(), date_time=stamp[:6])
+                info.external_attr = FILE_MODE << 16
+                info.compress_type = zipfile.ZIP_DEFLATED
+                archive.writestr(info, file.read_bytes())
+        os.chmod(partial, FILE_MODE)  # mkstemp makes it 0600
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
 
 
 def read_report(out: Path) -> dict[str, dict[str, Any]]:
     """The previous report's sites, by site; empty when there is none or it cannot be read."""
     try:
         found = json.loads((out / REPORT).read_text(encoding="utf-8"))
-        return {entry["site"]: entry for entry in found["sites"]}
+        sites = {entry["site"]: entry for entry in found["sites"]}
     except (OSError, ValueError, KeyError, TypeError):
         return {}
+    # a site is clinic/location, both ids: any other name would lead out of its folder
+    return {key: entry for key, entry in sites.items() if isinstance(key, str) and isinstance(entry, dict)
+            and key.count("/") == 1 and all(ID_RE.fullmatch(part) for part in key.split("/"))}
 
 
 def describe(spec: SiteSpec) -> dict[str, Any]:
@@ -118,14 +142,27 @@ def write_report(out: Path, specs: list[SiteSpec], outcomes: dict[str, Outcome])
         if done.result == "built":
             entry.update(pages=done.pages, page_count=len(done.pages), bytes=done.bytes,
                          content_hash=done.content_hash, external_links=done.external_links, built_at=now)
-            entry.pop("error", None)
+            for name in ("error", "zip", "zip_error"):
+                entry.pop(name, None)
+            entry.update({name: value for name, value in (("zip", done.zip), ("zip_error", done.zip_error))
+                          if value})
         else:
             entry["error"] = done.error
     # only sites whose folder exists or that are still in the data stay listed
     known = {spec.key for spec in specs} | set(outcomes)
     sites = {key: entry for key, entry in sorted(sites.items()) if key in known or (out / key).is_dir()}
     report = {"generator": "iop-guide", "sites": list(sites.values())}
-    partial = out / f".{REPORT}.{os.getpid()}"
-    partial.write_text(json.dumps(report, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    os.replace(partial, out / REPORT)
+    replace_text(out / REPORT, json.dumps(report, indent=2, sort_keys=True) + "\n")
     return sites
+
+
+def replace_text(target: Path, text: str) -> None:
+    """Write a file readable by all (0644) beside target and rename it over target; leave nothing partial."""
+    partial = target.with_name(f".{target.name}.{os.getpid()}")  # the output folder's lock keeps this name ours
+    try:
+        partial.write_text(text, encoding="utf-8")
+        os.chmod(partial, FILE_MODE)
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise

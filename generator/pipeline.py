@@ -6,11 +6,14 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+import jinja2
+
 from . import build, clinical, links, outcome, portal, readability
-from .dataset import DataSet, load_dataset
+from .dataset import DataSet, load_dataset, with_source_lines
 from .diagnostics import (
     DataError,
     Diagnostic,
@@ -20,6 +23,7 @@ from .diagnostics import (
     UsageError,
     display_path,
     errors_in,
+    resolved_or_none,
 )
 from .render import Project, render_site
 from .resolve import SiteSpec, resolve
@@ -38,12 +42,14 @@ class BuildResult:
     # data errors, each blocking the sites whose files hold it
     errors: list[Diagnostic] = field(default_factory=list)
     outcomes: dict[str, outcome.Outcome] = field(default_factory=dict)
+    # sites built whose zip (--zip) could not be written, with why
+    zip_failed: dict[str, str] = field(default_factory=dict)
 
 
 def check(data_dir: Path) -> tuple[DataSet, list[Diagnostic]]:
     """Load and validate the data folder; return the data and every diagnostic, sorted."""
     data, problems = load_dataset(data_dir)
-    return data, sorted(problems + validate(data))
+    return data, sorted(with_source_lines(problems + validate(data), data))
 
 
 def site_keys(data: DataSet) -> list[str]:
@@ -83,7 +89,7 @@ def review(data_dir: Path, max_grade: float | None = None) -> Review:
     reading_warnings, summaries = readability.assess(data, specs, max_grade)
     diagnostics = sorted(diagnostics + reading_warnings + clinical.check_sites(data, specs)
                          + readability.placeholders(data) + links.check_sites(data, specs))
-    return Review(data, diagnostics, specs, summaries)
+    return Review(data, with_source_lines(diagnostics, data), specs, summaries)
 
 
 def resolve_all(data_dir: Path, max_grade: float | None = None) -> tuple[list[SiteSpec], list[Diagnostic]]:
@@ -133,7 +139,7 @@ def plan(data_dir: Path) -> Plan:
     sites = []
     for clinic_id, location_id, location_file in _location_files(data_dir):
         needs = _needed_files(data, clinic_id, location_id, location_file)
-        blocking = [d for d in errors if d.file.resolve() in needs]
+        blocking = [d for d in errors if resolved_or_none(d.file) in needs]
         spec = None
         if not blocking:
             try:
@@ -148,15 +154,15 @@ def plan(data_dir: Path) -> Plan:
         reading_warnings, _ = readability.assess(data, specs, None)
         diagnostics = sorted(diagnostics + reading_warnings + clinical.check_sites(data, specs)
                              + readability.placeholders(data) + links.check_sites(data, specs))
-    return Plan(sites, diagnostics)
+    return Plan(sites, with_source_lines(diagnostics, data))
 
 
 def _location_files(data_dir: Path) -> list[tuple[str, str, Path]]:
     """Every location file, valid or not, as (clinic id, location id, file), sorted."""
     found = []
     for file in sorted((data_dir / "clinics").glob("*/locations/*")):
-        if file.is_file() and file.suffix.lower() in (".yaml", ".yml") and ID_RE.match(file.stem) \
-                and ID_RE.match(file.parent.parent.name):
+        if file.is_file() and file.suffix.lower() in (".yaml", ".yml") and ID_RE.fullmatch(file.stem) \
+                and ID_RE.fullmatch(file.parent.parent.name):
             found.append((file.parent.parent.name, file.stem, file))
     return found
 
@@ -176,7 +182,7 @@ def _needed_files(data: DataSet, clinic_id: str, location_id: str, location_file
     # a therapy is needed when any of the site's files names it
     named = {text for model in models for text in _strings(model.model_dump())}
     needs |= {file for file in (data.root / "therapies").glob("*.y*ml") if file.stem in named}
-    return {file.resolve() for file in needs}
+    return {real for file in needs if (real := resolved_or_none(file)) is not None}
 
 
 def _strings(value: object) -> Iterator[str]:
@@ -192,14 +198,17 @@ def _strings(value: object) -> Iterator[str]:
 
 def build_sites(project: Project, data_dir: Path, out: Path, wanted: list[str],
                 report: Callable[[str, str], None] = lambda site, status: None, jobs: int = 1,
-                archive: bool = False) -> BuildResult:
+                archive: bool = False, force: bool = False) -> BuildResult:
     """Build each chosen site into out/<clinic>/<location>/, up to `jobs` at a time, then the report and portal.
 
     A site blocked by data errors or failing in MkDocs keeps its previous output;
-    the others are built all the same.
+    the others are built all the same. out must be a folder of the builds' own
+    (see build.claim); in it only the sites the previous report lists and the
+    sites built now are ever replaced.
     """
     if project.missing():
         raise ProjectError(f"{project.root} is not an iop-guide project: missing {', '.join(project.missing())}")
+    build.refuse_shared_output(out, project, data_dir)
     chosen_plan = plan(data_dir)
     keys = select([site.key for site in chosen_plan.sites], wanted)
     if not chosen_plan.sites and errors_in(chosen_plan.diagnostics):
@@ -207,9 +216,24 @@ def build_sites(project: Project, data_dir: Path, out: Path, wanted: list[str],
     result = BuildResult(warnings=[d for d in chosen_plan.diagnostics if d.severity is not Severity.ERROR],
                          errors=errors_in(chosen_plan.diagnostics))
     env = environment(project.content)
-    out.mkdir(parents=True, exist_ok=True)
-    build.clean_leftovers(out)
     todo = [site for site in chosen_plan.sites if site.key in keys]
+    with build.claim(out, force):
+        previous = outcome.read_report(out)
+        build.clean_leftovers(out, {key.split("/")[0] for key in [*previous, *keys]})
+        _fail_blocked(todo, result, report)
+        with build.stoppable() as stopper:
+            job = _Job(project, env, out, report, archive, previous, stopper)
+            _build_all(job, [site.spec for site in todo if site.spec is not None], jobs, result)
+        result.built = sorted(key for key, done in result.outcomes.items() if done.result == "built")
+        result.failed = dict(sorted(result.failed.items()))
+        result.zip_failed = {key: done.zip_error for key, done in sorted(result.outcomes.items()) if done.zip_error}
+        sites = outcome.write_report(out, chosen_plan.specs, result.outcomes)
+        portal.write(sites, env, out)
+    return result
+
+
+def _fail_blocked(todo: list[SitePlan], result: BuildResult, report: Callable[[str, str], None]) -> None:
+    """Record as failed each site that data errors block."""
     for site in todo:
         if site.spec is None:
             files = sorted({display_path(d.file) for d in site.errors})
@@ -217,40 +241,69 @@ def build_sites(project: Project, data_dir: Path, out: Path, wanted: list[str],
             result.outcomes[site.key] = outcome.Outcome(site.key, "failed", error=result.failed[site.key])
             report(site.key, "failed")
 
-    def one(spec: SiteSpec) -> outcome.Outcome:
-        report(spec.key, "building")
-        started = time.monotonic()
-        with build.staging_folder() as staging:
-            try:
-                render_site(spec, project, env, Path(staging))
-                stopper.check()
-                build.publish(Path(staging), build.inside(out, out / spec.clinic_id / spec.location_id), spec.key)
-            except SiteBuildError as e:
-                report(spec.key, "failed")
-                return outcome.Outcome(spec.key, "failed", error=e.output, seconds=time.monotonic() - started)
-        if archive:
-            outcome.write_zip(out / spec.clinic_id / spec.location_id, out / f"{spec.clinic_id}-{spec.location_id}.zip")
-        report(spec.key, "built")
-        return outcome.measure(out / spec.clinic_id / spec.location_id, spec.key, time.monotonic() - started)
 
-    buildable = [site.spec for site in todo if site.spec is not None]
+@dataclass
+class _Job:
+    """What the sites of one build share."""
+
+    project: Project
+    env: jinja2.Environment
+    out: Path
+    report: Callable[[str, str], None]
+    archive: bool
+    previous: dict[str, dict[str, Any]]  # the sites of the previous report
+    stopper: build.Stopper
+
+
+def _build_all(job: _Job, specs: list[SiteSpec], jobs: int, result: BuildResult) -> None:
+    """Build the sites, `jobs` at a time, into result."""
     # each site's MkDocs build is its own process; threads here only wait for them
-    with build.stoppable() as stopper:
-        pool = ThreadPoolExecutor(max_workers=max(1, jobs))
+    pool = ThreadPoolExecutor(max_workers=max(1, jobs))
+    try:
+        for done in pool.map(partial(_build_one, job), specs):
+            result.outcomes[done.site] = done
+            if done.result == "failed":
+                result.failed[done.site] = done.error
+    except KeyboardInterrupt:
+        # Ctrl-C reaches this thread only: end the MkDocs processes, drop the sites not started,
+        # and let each worker remove its temporary folders before the interrupt goes on
+        job.stopper.stop()
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _build_one(job: _Job, spec: SiteSpec) -> outcome.Outcome:
+    """Render, build and swap in one site, then zip it; a failure keeps its previous output."""
+    job.report(spec.key, "building")
+    started = time.monotonic()
+    folder = build.inside(job.out, job.out / spec.clinic_id / spec.location_id)
+    with build.staging_folder() as staging:
         try:
-            for done in pool.map(one, buildable):
-                result.outcomes[done.site] = done
-                if done.result == "failed":
-                    result.failed[done.site] = done.error
-        except KeyboardInterrupt:
-            # Ctrl-C reaches this thread only: end the MkDocs processes, drop the sites not started,
-            # and let each worker remove its temporary folders before the interrupt goes on
-            stopper.stop()
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
-        pool.shutdown(wait=True)
-    result.built = sorted(key for key, done in result.outcomes.items() if done.result == "built")
-    result.failed = dict(sorted(result.failed.items()))
-    sites = outcome.write_report(out, chosen_plan.specs, result.outcomes)
-    portal.write(sites, env, out)
-    return result
+            render_site(spec, job.project, job.env, Path(staging))
+            job.stopper.check()
+            build.publish(Path(staging), folder, spec.key)
+        except SiteBuildError as e:
+            job.report(spec.key, "failed")
+            return outcome.Outcome(spec.key, "failed", error=e.output, seconds=time.monotonic() - started)
+    job.report(spec.key, "built")  # at once: the site is in place, whatever comes next
+    done = outcome.measure(folder, spec.key, 0.0)
+    _archive(job, folder, done)
+    done.seconds = time.monotonic() - started
+    return done
+
+
+def _archive(job: _Job, folder: Path, done: outcome.Outcome) -> None:
+    """Zip a built site (--zip); else remove the zip an earlier build made of it, which no longer matches."""
+    target = build.inside(job.out, outcome.zip_path(job.out, done.site))
+    if not job.archive:
+        if job.previous.get(done.site, {}).get("zip"):
+            target.unlink(missing_ok=True)
+        return
+    try:
+        outcome.write_zip(folder, target)
+    except OSError as e:
+        target.unlink(missing_ok=True)  # an older zip would not match the site just built
+        done.zip_error = e.strerror or str(e)
+        return
+    done.zip = target.relative_to(job.out).as_posix()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from itertools import groupby
 from pathlib import Path
 from typing import Any
 
 import jinja2
+
+from .outcome import replace_text
 
 
 def portal_context(sites: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -33,7 +34,4 @@ def portal_context(sites: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
 def write(sites: dict[str, dict[str, Any]], env: jinja2.Environment, out: Path) -> None:
     """Render the portal and replace out/index.html in one step."""
     html = env.get_template("portal.html.jinja").render(clinics=portal_context(sites))
-    target = out / "index.html"
-    partial = target.with_name(f".index.html.{os.getpid()}")
-    partial.write_text(html, encoding="utf-8")
-    os.replace(partial, target)
+    replace_text(out / "index.html", html)

@@ -7,9 +7,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
+from .diagnostics import for_terminal
 from .outcome import Outcome
 
 FINISHED = ("built", "failed")
@@ -23,7 +26,7 @@ def tracker(total: int, console: Console) -> Iterator[Callable[[str, str], None]
 
         def plain(site: str, status: str) -> None:
             with lock:
-                console.print(f"{site}: {status}", markup=False, highlight=False)
+                console.print(for_terminal(f"{site}: {status}"), markup=False, highlight=False)
 
         yield plain
         return
@@ -41,8 +44,9 @@ def tracker(total: int, console: Console) -> Iterator[Callable[[str, str], None]
                     building.remove(site)
                 if status in FINISHED:
                     bar.advance(task)
-                    console.print(f"{site}: {status}")
-                bar.update(task, description=", ".join(building) or "finishing")
+                    console.print(Text(for_terminal(f"{site}: {status}")))
+                # the bar's column reads its description as markup: a name is shown, never obeyed
+                bar.update(task, description=escape(for_terminal(", ".join(building))) or "finishing")
 
         yield live
 
@@ -54,7 +58,8 @@ def summary(outcomes: dict[str, Outcome], console: Console) -> None:
         table.add_column(column, justify="right" if column in ("pages", "size", "time") else "left")
     for site, done in sorted(outcomes.items()):
         ok = done.result == "built"
-        table.add_row(site, str(len(done.pages)) if ok else "-", f"{done.bytes / 1024:,.0f} KiB" if ok else "-",
-                      f"{done.seconds:.1f} s" if done.seconds else "-",
+        # a Text cell is shown as written: no markup, no control character
+        table.add_row(Text(for_terminal(site)), str(len(done.pages)) if ok else "-",
+                      f"{done.bytes / 1024:,.0f} KiB" if ok else "-", f"{done.seconds:.1f} s" if done.seconds else "-",
                       "built" if ok else "[red]failed: previous output kept[/red]")
     console.print(table)

@@ -1,8 +1,9 @@
 """A Python-Markdown extension: links and images to addresses that could run code become plain text.
 
 The defence at render time, whatever `check` said: an <a> whose href is not an
-allowed kind of address (see links.allowed) loses its link and keeps its words;
-an <img> with such a src is replaced by its alt text.
+allowed kind of address (see links.allowed), or leads into the site's own files
+(assets/, see links.into_assets), loses its link and keeps its words; an <img>
+with such a src is replaced by its alt text.
 """
 
 from __future__ import annotations
@@ -14,16 +15,16 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from .links import allowed
+from .links import safe
 
 
 class _SafeLinks(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for el in root.iter():
-            if el.tag == "a" and not allowed(el.get("href", "")):
+            if el.tag == "a" and not safe(el.get("href", "")):
                 el.tag = "span"
                 el.attrib.clear()
-            elif el.tag == "img" and not allowed(el.get("src", "")):
+            elif el.tag == "img" and not safe(el.get("src", "")):
                 alt = el.get("alt", "")
                 el.tag = "span"
                 el.attrib.clear()

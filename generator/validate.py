@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import difflib
-import os
 from collections.abc import Iterable, Iterator
-from pathlib import Path
+from functools import partial
 from typing import Any
 
-from . import colors
+from . import brand_files, colors
 from .dataset import DataSet, Entry
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, guarded
 from .loader import SourceMap
 from .models import Clinic, LengthRange, Location, Overrides, Phase, Program
 from .scalars import parse_weeks
@@ -19,12 +18,13 @@ from .scalars import parse_weeks
 def validate(data: DataSet) -> list[Diagnostic]:
     """Check every rule that spans files; return one diagnostic per broken rule."""
     found: list[Diagnostic] = []
+    # each file's rules run on their own: a bug one file brings out is an error there, and the others are checked
     for program in data.programs.values():
-        found += _program(program, data)
+        found += guarded(program.file, partial(_program, program, data))
     for clinic in data.clinics.values():
-        found += _clinic(clinic, data)
+        found += guarded(clinic.file, partial(_clinic, clinic, data))
     for (clinic_id, _), location in data.locations.items():
-        found += _location(location, clinic_id, data)
+        found += guarded(location.file, partial(_location, location, clinic_id, data))
     # the same rule can break the same way for several lengths: say it once
     return sorted(set(found))
 
@@ -175,58 +175,28 @@ def _brand_contrast(clinic: Clinic, source: SourceMap) -> Iterator[Diagnostic]:
                                     hint=f"use a darker shade of it, such as {darker}")
 
 
-# what each kind of brand file may be: (suffixes, how to name them, an example file name)
-_LOGO = ((".svg", ".png"), "SVG or PNG", "logo.svg")
-_FAVICON = ((".svg", ".png", ".ico"), "SVG, PNG or ICO", "favicon.svg")
-_FONT = ((".woff2", ".woff"), "WOFF2 or WOFF", "fonts/MyFont-Regular.woff2")
-# social sites and search engines show PNG and JPEG pictures, not SVG
-_SHARE_IMAGE = ((".png", ".jpg", ".jpeg"), "PNG or JPEG", "share.png")
-
-
-def _lexically_inside(folder: Path, name: str) -> bool:
-    """True if a name stays in the folder as written (no '..' out, not absolute): then a link leads out."""
-    written = os.path.normpath(folder / name)
-    return Path(written).is_relative_to(os.path.normpath(folder))
-
-
-def _clinic_file(entry: Entry[Clinic], data: DataSet, at: tuple[Any, ...], name: str, what: str,
-                 kind: tuple[tuple[str, ...], str, str]) -> Iterator[Diagnostic]:
-    """A file the data names: inside the clinic folder, of the right kind, and there."""
-    suffixes, label, example = kind
-    folder = data.clinic_folder(entry.id)
-    path = folder / name
-    source = entry.source
-    if not path.resolve().is_relative_to(folder.resolve()):
-        # the file is copied into every site: never take a file from elsewhere on the disk,
-        # not through '..', an absolute path or a link
-        linked = ", through a link," if _lexically_inside(folder, name) else ""
-        yield source.diagnostic(at, f"the {what} '{name}' is{linked} outside the clinic folder",
-                                hint=f"put the {what} in the clinic folder, {entry.id}/, and write its file name, "
-                                f"like '{example}'")
-    elif path.suffix.lower() not in suffixes:
-        kinds = " or ".join(", ".join(suffixes).rsplit(", ", 1))
-        yield source.diagnostic(at, f"the {what} '{name}' must be an {kinds} file",
-                                hint=f"save the {what} as {label} in the clinic folder and name that file")
-    elif not path.is_file():
-        named = what if what.endswith(" file") else f"{what} file"
-        yield source.diagnostic(at, f"the {named} '{name}' does not exist",
-                                hint=f"put it in the clinic folder: {folder.name}/")
+def _clinic_file(entry: Entry[Clinic], data: DataSet, at: tuple[Any, ...], name: str,
+                 kind: brand_files.Kind) -> Iterator[Diagnostic]:
+    """A file the data names: read through the very checks render uses (place, kind, size, content)."""
+    try:
+        brand_files.read(data.clinic_folder(entry.id), name, kind)
+    except brand_files.BrandFileError as e:
+        yield entry.source.diagnostic(at, e.message, hint=e.hint)
 
 
 def _brand_files(entry: Entry[Clinic], data: DataSet) -> Iterator[Diagnostic]:
     brand = entry.model.brand
-    yield from _clinic_file(entry, data, ("brand", "logo"), brand.logo, "logo", _LOGO)
+    yield from _clinic_file(entry, data, ("brand", "logo"), brand.logo, brand_files.LOGO)
     if brand.favicon is not None:
-        yield from _clinic_file(entry, data, ("brand", "favicon"), brand.favicon, "favicon", _FAVICON)
+        yield from _clinic_file(entry, data, ("brand", "favicon"), brand.favicon, brand_files.FAVICON)
     if brand.share_image is not None:
-        yield from _clinic_file(entry, data, ("brand", "share_image"), brand.share_image, "share image",
-                                _SHARE_IMAGE)
+        yield from _clinic_file(entry, data, ("brand", "share_image"), brand.share_image, brand_files.SHARE_IMAGE)
     for role, font in (("text", brand.fonts.text), ("headings", brand.fonts.headings)) if brand.fonts else ():
         if font is None:
             continue
         at = ("brand", "fonts", role, "files")
         for i, item in enumerate(font.files):
-            yield from _clinic_file(entry, data, at + (i, "file"), item.file, "font file", _FONT)
+            yield from _clinic_file(entry, data, at + (i, "file"), item.file, brand_files.FONT)
         yield from _twice(entry.source, at, [f"weight {item.weight}, {item.style.value}" for item in font.files])
 
 

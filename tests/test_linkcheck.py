@@ -9,7 +9,7 @@ import pytest
 from test_cli import iop, tree_hash
 from test_cli import workdir as project_copy  # noqa: F401  (a fixture: a copy of the project to build in)
 
-from generator import linkcheck
+from generator import build, linkcheck
 from generator.diagnostics import SiteBuildError
 
 SITES = ("harbor-light/pasadena", "harbor-light/riverside", "cedar-path/sacramento")
@@ -79,8 +79,9 @@ def test_a_site_without_site_url_roots_404_links_at_the_folder(tmp_path: Path) -
 
 def test_a_template_that_writes_a_broken_link_fails_its_site_and_keeps_the_old_one(project_copy: Path) -> None:  # noqa: F811
     workdir, site = project_copy, "harbor-light/pasadena"
-    # what is online now; one build is enough to show that it stays
+    # what is online now, in an output folder of earlier builds; one build is enough to show that it stays
     page(workdir / "site" / site, "index.html", "<p>The site as it was</p>")
+    (workdir / "site" / build.MARKER).write_text(build.MARKER_TEXT, encoding="utf-8")
     before = tree_hash(workdir / "site" / site)
     template = workdir / "content/contact.md.jinja"
     template.write_text(template.read_text(encoding="utf-8") + '\n<a href="nowhere.html">Nowhere</a>\n',

@@ -135,3 +135,67 @@ def test_names_cannot_become_markup_in_the_theme() -> None:
     assert render.nav_label('A & "B"') == "A &amp; &quot;B&quot;"
     assert render.safe_nav([{"<x>": [{"<y>": "y.md"}]}]) == [{"\u2039x\u203a": [{"\u2039y\u203a": "y.md"}]}]
 
+
+
+# -- links into the site's own files (assets/) ------------------------------------------------------
+
+INTO_ASSETS = ["assets/logo.svg", "../assets/favicon.svg", "./ASSETS/logo.svg", "weeks/../assets/x.svg",
+               "%61ssets/logo.svg", "&#97;ssets/logo.svg", "as%2573ets/logo.svg", "..\\assets\\logo.svg",
+               "/assets/javascripts/plan.js", "assets./logo.svg", " assets/logo.svg", "ass\tets/logo.svg",
+               "assets", "%2e%2e/assets/logo.svg"]
+
+
+@pytest.mark.parametrize("target", INTO_ASSETS)
+def test_links_into_the_sites_own_files_become_text(target: str) -> None:
+    assert links.into_assets(target) and not links.safe(target)
+    for text in (f"[see it]({target})", f"![see it]({target})", f"[see it][r]\n\n[r]: {target}"):
+        soup = BeautifulSoup(html(text), "html.parser")
+        assert soup.find("a") is None and soup.find("img") is None, text
+        assert "see it" in soup.get_text(), text
+
+
+@pytest.mark.parametrize("target", ["contact.html", "assets-and-costs.html", "weeks/week-2.html#assets",
+                                    "contact.html?from=assets/x", "assets/../contact.html", "my-assets/x.html",
+                                    "https://e.org/assets/brochure.pdf"])
+def test_links_that_only_mention_assets_stay(target: str) -> None:
+    assert not links.into_assets(target) and links.safe(target)
+    assert BeautifulSoup(html(f"[words]({target})"), "html.parser").a["href"] == target
+
+
+def _link_into_assets(data: Path) -> tuple[Path, Path]:
+    """Put a link into assets/ in a program text and in a location's parking note; return both files."""
+    program = data / "programs" / "core-iop.yaml"
+    edit(program, "Think about what you want from the program.",
+         "Think about [the logo](assets/logo.svg) and [help](https://e.org/).")
+    location = data / "clinics" / "harbor-light" / "locations" / "pasadena.yaml"
+    edit(location, "parking: Park for free", "parking: '[Park](../ASSETS/favicon.svg) for free")
+    edit(location, "Come in through the back door and take the elevator to the second floor.",
+         "Come in through the back door and take the elevator to the second floor.'")
+    return program, location
+
+
+def test_a_link_into_assets_is_an_error_at_its_value(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    program, location = _link_into_assets(data)
+    review = pipeline.review(data)
+    found = [(d.file, d.line, d.col, d.severity, d.message) for d in review.diagnostics if "assets/" in d.message]
+    assert found == [
+        (location, line_of(location, "parking:"), 12, Severity.ERROR,
+         "link to '../ASSETS/favicon.svg' leads into the site's own files (assets/), not to a page"),
+        (program, line_of(program, "- title: Set your goals") + 1, 11, Severity.ERROR,
+         "link to 'assets/logo.svg' leads into the site's own files (assets/), not to a page"),
+    ]
+    assert cli.main(["check", "--data", str(data)]) == 1
+    err = capsys.readouterr().err
+    assert "leads into the site's own files (assets/)" in err and "hint: link to a page of the guide" in err
+
+
+def test_a_built_page_shows_a_link_into_assets_as_text(data: Path, tmp_path: Path, project: render.Project) -> None:
+    _, location = _link_into_assets(data)
+    out = tmp_path / "site"
+    result = pipeline.build_sites(project, data, out, ["harbor-light/pasadena"])
+    assert result.built == ["harbor-light/pasadena"] and any("assets/" in d.message for d in result.errors)
+    page = BeautifulSoup((out / "harbor-light/pasadena/contact.html").read_text(encoding="utf-8"), "html.parser")
+    article = page.find("article")
+    assert "Park for free" in " ".join(article.get_text(" ").split())
+    hrefs = [a["href"] for a in article.find_all("a", href=True)]
+    assert hrefs and not [h for h in hrefs if links.into_assets(h)], hrefs

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -70,9 +69,8 @@ def test_billion_laughs_fails_fast() -> None:
         ref = chr(ord("a") + i - 1)
         name = chr(ord("a") + i)
         lines.append(f"{name}: &{name} [" + ",".join([f"*{ref}"] * 9) + "]")
-    started = time.perf_counter()
+    # bounded by the node limit (counted in test_paths_and_limits); scripts/bench.py times it
     message = fail("\n".join(lines) + "\n")
-    assert time.perf_counter() - started < 1.0
     assert "expands to more than" in message
 
 

@@ -6,7 +6,6 @@ writers also refuse, as a last guard, any target outside their own folder.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -120,7 +119,6 @@ def test_alias_expansion_stops_at_the_node_limit(monkeypatch: pytest.MonkeyPatch
         return real(self, node, path)  # type: ignore[arg-type]
 
     monkeypatch.setattr(loader._Builder, "build", counting)
-    started = time.perf_counter()
     with pytest.raises(LoadError) as caught:
         load_text(_laughs(9), Path("bomb.yaml"))  # 9**9 values once expanded
     d = caught.value.diagnostic
@@ -128,7 +126,6 @@ def test_alias_expansion_stops_at_the_node_limit(monkeypatch: pytest.MonkeyPatch
     assert d.message == f"the file expands to more than {loader.MAX_NODES:,} values".replace(",", "")
     # the work is bounded by the limit, not by the 387 million values the file describes
     assert len(built) == loader.MAX_NODES + 1
-    assert time.perf_counter() - started < 2.0
 
 
 def test_nesting_is_limited() -> None:
@@ -189,8 +186,9 @@ def test_leftovers_are_removed_and_a_site_moved_aside_is_put_back(tmp_path: Path
 def test_a_swap_replaces_the_whole_folder(tmp_path: Path) -> None:
     fresh, destination = tmp_path / ".iop-tmp-site-abc", tmp_path / "site"
     fresh.mkdir()
-    (fresh / "new.html").write_text("new")
+    (fresh / "index.html").write_text("new")  # a complete site: swap_in refuses a folder without its index.html
     destination.mkdir()
     (destination / "old.html").write_text("old")
     build.swap_in(fresh, destination)
-    assert [p.name for p in tmp_path.rglob("*")] == ["site", "new.html"]
+    assert [p.name for p in tmp_path.rglob("*")] == ["site", "index.html"]
+    assert (destination / "index.html").read_text() == "new"

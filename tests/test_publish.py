@@ -84,8 +84,10 @@ def test_the_report_lists_pages_and_a_content_hash_that_matches_the_files(twice)
 
 def test_each_zip_holds_exactly_its_site(twice) -> None:
     first, _, _ = twice
+    report = {entry["site"]: entry for entry in json.loads((first / "build-report.json").read_text())["sites"]}
     for site in SITES:
-        archive = first / f"{site.replace('/', '-')}.zip"
+        archive = first / f"{site}.zip"  # beside the site folder: <clinic>/<location>.zip
+        assert report[site]["zip"] == f"{site}.zip"
         with zipfile.ZipFile(io.BytesIO(archive.read_bytes())) as opened:
             assert opened.testzip() is None
             names = sorted(opened.namelist())

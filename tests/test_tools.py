@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from conftest import edit
-from test_cli import fetch, free_port, iop, wait_for, workdir  # noqa: F401 - workdir is a fixture
+from test_cli import fetch, iop, wait_for, workdir  # noqa: F401 - workdir is a fixture
+from test_serve import previewing
 
 from generator import pipeline
 from generator.coverage import coverage
@@ -83,12 +82,8 @@ def test_check_shows_the_source_line_with_a_caret(workdir: Path) -> None:  # noq
 
 
 def test_preview_shows_errors_then_recovers(workdir: Path) -> None:  # noqa: F811
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "harbor-light/pasadena",
-                               "--port", str(port)], cwd=workdir, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
-    try:
-        url = f"http://127.0.0.1:{port}/weeks/week-2.html"
+    with previewing(workdir) as running:
+        url = f"{running.url}/weeks/week-2.html"
         assert "Week 2:" in wait_for(lambda: fetch(url))
         program = workdir / "program_data/programs/core-iop.yaml"
         good = program.read_text()
@@ -97,24 +92,14 @@ def test_preview_shows_errors_then_recovers(workdir: Path) -> None:  # noqa: F81
         assert "belongs to no phase" in broken
         program.write_text(good)
         wait_for(lambda: "Week 2:" in (fetch(url) or ""))
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def test_preview_starts_even_when_the_data_is_broken(workdir: Path) -> None:  # noqa: F811
     program = workdir / "program_data/programs/core-iop.yaml"
     good = program.read_text()
     program.write_text(good.replace('weeks: "3"', 'weeks: "4"', 1))
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "harbor-light/pasadena",
-                               "--port", str(port)], cwd=workdir, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
-    try:
-        url = f"http://127.0.0.1:{port}/index.html"
+    with previewing(workdir) as running:
+        url = f"{running.url}/index.html"
         assert "belongs to no phase" in wait_for(lambda: fetch(url))
         program.write_text(good)
         wait_for(lambda: "Harbor Light Recovery" in (fetch(url) or "") and "problem(s)" not in (fetch(url) or ""))
-    finally:
-        server.terminate()
-        server.wait(timeout=30)

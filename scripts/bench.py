@@ -1,0 +1,103 @@
+"""Speed and memory figures of the generator, measured in one run on this machine; nothing here fails a test.
+
+    python scripts/bench.py            # check, refusals of hostile input, one build of the demo sites
+
+Each figure is printed with what it is measured against, so a change shows up as a
+ratio that means the same on a fast or a slow machine.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator import brand_files, pipeline  # noqa: E402
+from generator.diagnostics import LoadError  # noqa: E402
+from generator.loader import load_text  # noqa: E402
+from generator.render import Project  # noqa: E402
+
+DEMO = ROOT / "program_data"
+
+
+def seconds(work: Callable[[], object], runs: int = 5) -> float:
+    """The median wall time of a few runs of work."""
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def peak_mib(work: Callable[[], object]) -> float:
+    """The most memory Python allocated while work ran, in MiB."""
+    tracemalloc.start()
+    try:
+        work()
+        return tracemalloc.get_traced_memory()[1] / 2**20
+    finally:
+        tracemalloc.stop()
+
+
+def billion_laughs() -> str:
+    """A YAML file of nine aliases nine deep: 387 million values once expanded."""
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 9):
+        lines.append(f"{chr(97 + i)}: &{chr(97 + i)} [" + ",".join([f"*{chr(96 + i)}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def refuse_bomb() -> None:
+    try:
+        load_text(billion_laughs(), Path("bomb.yaml"))
+    except LoadError:
+        return
+    raise AssertionError("the alias bomb was not refused")
+
+
+def refuse_huge_logo(folder: Path) -> Callable[[], object]:
+    """A 1 GiB sparse logo.png: refused from its size, without reading it."""
+    logo = folder / "logo.png"
+    with logo.open("wb") as handle:
+        handle.truncate(2**30)
+
+    def work() -> object:
+        try:
+            return brand_files.read(folder, logo.name, brand_files.LOGO)
+        except brand_files.BrandFileError:
+            return None
+    return work
+
+
+def main() -> None:
+    check = seconds(lambda: pipeline.check(DEMO))
+    print(f"check of the demo data (load, model, rules): {check * 1000:.0f} ms")
+    bomb = seconds(refuse_bomb)
+    print(f"alias bomb refused in {bomb * 1000:.0f} ms ({bomb / check:.2f}x a whole check), "
+          f"peak {peak_mib(refuse_bomb):.1f} MiB")
+    with tempfile.TemporaryDirectory() as tmp:
+        huge = refuse_huge_logo(Path(tmp))
+        print(f"1 GiB logo refused in {seconds(huge) * 1000:.1f} ms, peak {peak_mib(huge):.2f} MiB")
+        out = Path(tmp) / "site"
+        specs, _ = pipeline.resolve_all(DEMO)
+        started = time.perf_counter()
+        result = pipeline.build_sites(Project(ROOT), DEMO, out, [], jobs=os.cpu_count() or 1)
+        built = time.perf_counter() - started
+        pages = sum(len(done.pages) for done in result.outcomes.values())
+        print(f"build of {len(specs)} demo sites, {pages} pages, {os.cpu_count()} jobs: {built:.1f} s "
+              f"({built / max(pages, 1) * 1000:.0f} ms a page; {built / check:.0f}x a check)")
+        shutil.rmtree(out, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
