@@ -18,13 +18,36 @@ _BLOCK_START = re.compile(r"^(#|>|[*+-](?=\s)|\*(?=\[[^\]]*\]:)|-(?=\s*-)|\*(?=\
                           r"|\||:(?=\s)|\[(?=[^\]]*\]:))")
 _NUMBERED = re.compile(r"^(\d+)([.)])(?=\s)")
 _SPACE = re.compile(r"\s+")
+# emphasis the value opens and closes itself, and code spans, where a * or _ is literal
+_EMPHASIS = re.compile(r"(?<!\\)(\*\*\*|\*\*|\*|___|__|_)(?=\S)(.+?)(?<=\S)(?<!\\)\1")
+_CODE = re.compile(r"(?<!\\)(`+)(.+?)(?<!`)\1(?!`)")
 
 
 def inline(text: str) -> str:
     """Escape one piece of data text for a single Markdown line (a list item, a heading)."""
     text = _SPACE.sub(" ", text).strip().translate(_HTML).translate(_BRACES)
+    text = _lone_markers(text)
     text = _NUMBERED.sub(r"\1\\\2", text, count=1)
     return _BLOCK_START.sub(lambda m: "\\" + m.group(1), text, count=1)
+
+
+def _lone_markers(text: str) -> str:
+    """Escape each * and _ that the value does not pair itself.
+
+    A lone one would pair with the template's own markers around the value
+    (`**{{ title }}.**`) or with the next value's, and take the value's words
+    into emphasis they were not written with.
+    """
+    kept: set[int] = set()
+    masked = text
+    for span in _CODE.finditer(text):
+        kept |= set(range(span.start(), span.end()))
+        masked = masked[: span.start()] + "\0" * len(span[0]) + masked[span.end():]
+    for pair in _EMPHASIS.finditer(masked):
+        width = len(pair[1])
+        kept |= set(range(pair.start(), pair.start() + width)) | set(range(pair.end() - width, pair.end()))
+    return "".join("\\" + c if c in "*_" and i not in kept and text[i - 1: i] != "\\" else c
+                   for i, c in enumerate(text))
 
 
 def paragraphs(text: str) -> str:

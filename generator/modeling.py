@@ -144,7 +144,7 @@ def _model_at(model: type[BaseModel], path: tuple[Any, ...]) -> type[BaseModel] 
         annotation = _step(annotation, part)
         if annotation is None:
             return None
-    return _model_in(annotation)
+    return model_in(annotation)
 
 
 def _fields_at(model: type[BaseModel], path: tuple[Any, ...]) -> dict[str, str | None] | None:
@@ -156,28 +156,30 @@ def _fields_at(model: type[BaseModel], path: tuple[Any, ...]) -> dict[str, str |
 
 
 def _step(annotation: Any, part: Any) -> Any:
-    target = _model_in(annotation)
+    target = model_in(annotation)
     if isinstance(part, str) and target is not None:
         info = target.model_fields.get(part)
         return info.annotation if info else None
     if isinstance(part, int):
-        for arg in _branches(annotation):
+        for arg in branches(annotation):
             if typing.get_origin(arg) is list:
                 return typing.get_args(arg)[0]
     return None
 
 
-def _branches(annotation: Any) -> list[Any]:
+def branches(annotation: Any) -> list[Any]:
+    """The types an annotation may hold: unions and Annotated unwrapped."""
     origin = typing.get_origin(annotation)
     if origin in (typing.Union, types.UnionType):
-        return [b for a in typing.get_args(annotation) for b in _branches(a)]
+        return [b for a in typing.get_args(annotation) for b in branches(a)]
     if origin is typing.Annotated:
-        return _branches(typing.get_args(annotation)[0])
+        return branches(typing.get_args(annotation)[0])
     return [annotation]
 
 
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    for branch in _branches(annotation):
+def model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model an annotation may hold, if any."""
+    for branch in branches(annotation):
         if isinstance(branch, type) and issubclass(branch, BaseModel):
             return branch
     return None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
@@ -12,6 +14,13 @@ from generator.render import Project
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_DATA = ROOT / "program_data"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test under tests/browser/ as a browser test."""
+    for item in items:
+        if "browser" in item.path.relative_to(ROOT / "tests").parts[:-1]:
+            item.add_marker(pytest.mark.browser)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -39,6 +48,19 @@ def built(tmp_path_factory: pytest.TempPathFactory, project: Project) -> Path:
     result = pipeline.build_sites(project, DEMO_DATA, out, [])
     assert not result.failed, result.failed
     return out
+
+
+@pytest.fixture(scope="session")
+def hostile_build(tmp_path_factory: pytest.TempPathFactory, project: Project) -> Any:
+    """Payloads in every string field (see tests/hostile.py): what check refused and accepted, and the build."""
+    import hostile
+
+    root = tmp_path_factory.mktemp("hostile") / "program_data"
+    files = hostile.covered_copy(DEMO_DATA, root)
+    verdicts = hostile.judge(root, files, hostile.markup_first)
+    out = tmp_path_factory.mktemp("hostile-site")
+    result = pipeline.build_sites(project, root, out, [], jobs=2)
+    return SimpleNamespace(root=root, files=files, verdicts=verdicts, out=out, result=result)
 
 
 def problems(data: Path) -> list[str]:

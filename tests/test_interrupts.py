@@ -19,6 +19,8 @@ from pathlib import Path
 import pytest
 from conftest import DEMO_DATA, ROOT, edit
 
+pytestmark = pytest.mark.slow
+
 SITES = ("harbor-light/pasadena", "harbor-light/riverside", "cedar-path/sacramento")
 OLD_MARKER = "Old build marker"
 MESSAGE = "iop-guide: interrupted; each site folder holds its previous or its new build, never a mix"

@@ -27,6 +27,8 @@ from generator.diagnostics import GuideError, errors_in
 from generator.render import Project
 from generator.resolve import resolve
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT = Project(ROOT)
 

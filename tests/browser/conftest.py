@@ -26,6 +26,22 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync", "--
 
 SPECS, _ = pipeline.resolve_all(DEMO_DATA)
 SITES = [spec.key for spec in SPECS]
+# every event handler, and every address that could run code, as the browser sees the page after its scripts ran
+SCAN = """() => {
+  const found = [];
+  for (const el of document.querySelectorAll('*')) {
+    if (el.matches('[data-md-component="search-share"]')) continue;  // the theme's own copy-link button
+    for (const attr of el.attributes) {
+      const name = attr.name.toLowerCase();
+      const value = attr.value.replace(/[\\x00-\\x20]/g, '').toLowerCase();
+      if (name.startsWith('on')) found.push(`${el.tagName} ${name}`);
+      if (/^(href|src|action|formaction|data|xlink:href|poster|srcset)$/.test(name)
+          && /^(javascript|data|vbscript):/.test(value)) found.push(`${el.tagName} ${name}=${attr.value}`);
+    }
+  }
+  return found;
+}"""
+
 PAGE_KINDS = {
     "home": "index.html",
     "week": "weeks/week-2.html",

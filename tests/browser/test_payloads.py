@@ -13,24 +13,9 @@ import pytest
 from conftest import DEMO_DATA
 from payloads import MARKER, SITE, hostile_copy, payloads
 
+from browser.conftest import SCAN
 from generator import pipeline, static_host
 from generator.render import Project
-
-# every element's URL-bearing attributes, and any event-handler attribute, as the browser sees them
-_SCAN = """() => {
-  const found = [];
-  for (const el of document.querySelectorAll('*')) {
-    if (el.matches('[data-md-component="search-share"]')) continue;  // the theme's own copy-link button
-    for (const attr of el.attributes) {
-      const name = attr.name.toLowerCase();
-      const value = attr.value.replace(/[\\x00-\\x20]/g, '').toLowerCase();
-      if (name.startsWith('on')) found.push(`${el.tagName} ${name}`);
-      if (/^(href|src|action|formaction|data|xlink:href|poster|srcset)$/.test(name)
-          && /^(javascript|data|vbscript):/.test(value)) found.push(`${el.tagName} ${name}=${attr.value}`);
-    }
-  }
-  return found;
-}"""
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +44,7 @@ def test_no_payload_runs_and_every_payload_shows_as_text(browser: Any, hostile_s
         for path in pages:
             page.goto(f"{url}/{path}")
             assert page.evaluate("typeof window.__pwned") == "undefined", path
-            assert page.evaluate(_SCAN) == [], path
+            assert page.evaluate(SCAN) == [], path
             text += page.evaluate("document.title + '\\n' + document.body.innerText") + "\n"
         # the search results show titles and text from the data too
         page.goto(f"{url}/{SITE}/index.html")
@@ -67,7 +52,7 @@ def test_no_payload_runs_and_every_payload_shows_as_text(browser: Any, hostile_s
         page.keyboard.type("pwn01")
         page.locator(".md-search-result__meta").wait_for()
         assert page.evaluate("typeof window.__pwned") == "undefined"
-        assert page.evaluate(_SCAN) == []
+        assert page.evaluate(SCAN) == []
     finally:
         context.close()
     assert dialogs == []
