@@ -1,5 +1,5 @@
 """Allow `python -m generator`."""
 
-from .cli import run
+from generator.cli import run
 
 run()

@@ -12,9 +12,9 @@ from typing import Any
 
 import jinja2
 
-from . import build, clinical, links, outcome, portal, readability
-from .dataset import DataSet, load_dataset, with_source_lines
-from .diagnostics import (
+from generator import paths
+from generator.build import mkdocs, outcome, output, portal, publish
+from generator.diagnostics import (
     DataError,
     Diagnostic,
     ProjectError,
@@ -25,11 +25,14 @@ from .diagnostics import (
     errors_in,
     resolved_or_none,
 )
-from .render import Project, render_site
-from .resolve import SiteSpec, resolve
-from .scalars import ID_RE
-from .templates import environment
-from .validate import validate
+from generator.load.dataset import DataSet, load_dataset, with_source_lines
+from generator.model.scalars import ID_RE
+from generator.paths import Project
+from generator.render.site import render_site
+from generator.render.templates import environment
+from generator.resolve import SiteSpec, resolve
+from generator.review import clinical, links, readability
+from generator.validate import validate
 
 
 @dataclass
@@ -203,12 +206,12 @@ def build_sites(project: Project, data_dir: Path, out: Path, wanted: list[str],
 
     A site blocked by data errors or failing in MkDocs keeps its previous output;
     the others are built all the same. out must be a folder of the builds' own
-    (see build.claim); in it only the sites the previous report lists and the
+    (see output.claim); in it only the sites the previous report lists and the
     sites built now are ever replaced.
     """
     if project.missing():
         raise ProjectError(f"{project.root} is not an iop-guide project: missing {', '.join(project.missing())}")
-    build.refuse_shared_output(out, project, data_dir)
+    output.refuse_shared_output(out, project, data_dir)
     chosen_plan = plan(data_dir)
     keys = select([site.key for site in chosen_plan.sites], wanted)
     if not chosen_plan.sites and errors_in(chosen_plan.diagnostics):
@@ -217,13 +220,12 @@ def build_sites(project: Project, data_dir: Path, out: Path, wanted: list[str],
                          errors=errors_in(chosen_plan.diagnostics))
     env = environment(project.content)
     todo = [site for site in chosen_plan.sites if site.key in keys]
-    with build.claim(out, force):
+    with output.claim(out, force):
         previous = outcome.read_report(out)
-        build.clean_leftovers(out, {key.split("/")[0] for key in [*previous, *keys]})
+        publish.clean_leftovers(out, {key.split("/")[0] for key in [*previous, *keys]})
         _fail_blocked(todo, result, report)
-        with build.stoppable() as stopper:
-            job = _Job(project, env, out, report, archive, previous, stopper)
-            _build_all(job, [site.spec for site in todo if site.spec is not None], jobs, result)
+        job = _Job(project, env, out, report, archive, previous, mkdocs.Stopper())
+        _build_all(job, [site.spec for site in todo if site.spec is not None], jobs, result)
         result.built = sorted(key for key, done in result.outcomes.items() if done.result == "built")
         result.failed = dict(sorted(result.failed.items()))
         result.zip_failed = {key: done.zip_error for key, done in sorted(result.outcomes.items()) if done.zip_error}
@@ -252,7 +254,7 @@ class _Job:
     report: Callable[[str, str], None]
     archive: bool
     previous: dict[str, dict[str, Any]]  # the sites of the previous report
-    stopper: build.Stopper
+    stopper: mkdocs.Stopper
 
 
 def _build_all(job: _Job, specs: list[SiteSpec], jobs: int, result: BuildResult) -> None:
@@ -277,12 +279,12 @@ def _build_one(job: _Job, spec: SiteSpec) -> outcome.Outcome:
     """Render, build and swap in one site, then zip it; a failure keeps its previous output."""
     job.report(spec.key, "building")
     started = time.monotonic()
-    folder = build.inside(job.out, job.out / spec.clinic_id / spec.location_id)
-    with build.staging_folder() as staging:
+    folder = paths.inside(job.out, job.out / spec.clinic_id / spec.location_id)
+    with publish.staging_folder() as staging:
         try:
             render_site(spec, job.project, job.env, Path(staging))
             job.stopper.check()
-            build.publish(Path(staging), folder, spec.key)
+            publish.publish(Path(staging), folder, spec.key, job.stopper)
         except SiteBuildError as e:
             job.report(spec.key, "failed")
             return outcome.Outcome(spec.key, "failed", error=e.output, seconds=time.monotonic() - started)
@@ -295,7 +297,7 @@ def _build_one(job: _Job, spec: SiteSpec) -> outcome.Outcome:
 
 def _archive(job: _Job, folder: Path, done: outcome.Outcome) -> None:
     """Zip a built site (--zip); else remove the zip an earlier build made of it, which no longer matches."""
-    target = build.inside(job.out, outcome.zip_path(job.out, done.site))
+    target = paths.inside(job.out, outcome.zip_path(job.out, done.site))
     if not job.archive:
         if job.previous.get(done.site, {}).get("zip"):
             target.unlink(missing_ok=True)

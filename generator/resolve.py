@@ -14,9 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .dataset import DataSet
-from .models import Activity, Clinic, Location, Overrides, Phase, Program, Section, Therapy, WeekNote
-from .scalars import parse_weeks
+from generator.load.dataset import DataSet
+from generator.model.models import Activity, Clinic, Location, Overrides, Phase, Program, Section, Therapy, WeekNote
+from generator.model.scalars import parse_weeks
 
 
 @dataclass(frozen=True)

@@ -21,10 +21,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import brand_files, pipeline  # noqa: E402
+from generator import pipeline  # noqa: E402
 from generator.diagnostics import LoadError  # noqa: E402
-from generator.loader import load_text  # noqa: E402
-from generator.render import Project  # noqa: E402
+from generator.load import brand_files  # noqa: E402
+from generator.load.loader import load_text  # noqa: E402
+from generator.paths import Project  # noqa: E402
 
 DEMO = ROOT / "program_data"
 

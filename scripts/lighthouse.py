@@ -22,10 +22,15 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator import pipeline, static_host
-from generator.render import Project
-
 ROOT = Path(__file__).resolve().parent.parent
+# the test suite's static host serves the sites as a static host would
+sys.path.insert(0, str(ROOT / "tests" / "support"))
+
+import static_host  # noqa: E402
+
+from generator import pipeline  # noqa: E402
+from generator.paths import Project  # noqa: E402
+
 CHROMIUM = os.environ.get("IOP_CHROMIUM", "/usr/bin/chromium")
 # the same isolation as the browser tests: the browser may reach 127.0.0.1 only
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --no-first-run --disable-sync "

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from generator import pipeline
-from generator.render import Project
+from generator.paths import Project
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_DATA = ROOT / "program_data"

@@ -27,9 +27,9 @@ from pydantic import BaseModel
 
 from generator import pipeline
 from generator.diagnostics import Diagnostic, Severity
-from generator.loader import load_file
-from generator.modeling import branches, model_in
-from generator.models import MODELS
+from generator.load.loader import load_file
+from generator.model.modeling import branches, model_in
+from generator.model.models import MODELS
 
 Path_ = tuple[str | int, ...]
 MARK = re.compile(r"pwn\d{3}")

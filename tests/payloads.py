@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from generator.scalars import check_url
+from generator.model.scalars import check_url
 
 CORPUS = Path(__file__).resolve().parent / "data" / "payloads.txt"
 MARKER = re.compile(r"pwn\d\d")

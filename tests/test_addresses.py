@@ -10,8 +10,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, edit, line_of, problems
 
-from generator import href
-from generator.templates import link
+from generator.render import href
+from generator.render.templates import link
 
 CLINIC = "clinics/harbor-light/clinic.yaml"
 PASADENA = "clinics/harbor-light/locations/pasadena.yaml"

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from conftest import DEMO_DATA, ROOT, edit, line_of, problems
 
 from generator import pipeline
-from generator.href import tel
+from generator.render.href import tel
 from generator.resolve import SiteSpec
 
 SPECS, _ = pipeline.resolve_all(DEMO_DATA)

@@ -15,10 +15,11 @@ from typing import TypeVar
 import pytest
 from conftest import DEMO_DATA, ROOT, line_of, problems
 
-from generator import brand_files, pipeline, validate
-from generator.dataset import load_dataset
+from generator import pipeline, validate
 from generator.diagnostics import SiteBuildError
-from generator.render import Project
+from generator.load import brand_files
+from generator.load.dataset import load_dataset
+from generator.paths import Project
 
 CLINIC = "clinics/cedar-path/clinic.yaml"
 FOLDER = "clinics/cedar-path"

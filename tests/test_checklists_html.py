@@ -15,9 +15,9 @@ from bs4 import BeautifulSoup
 from conftest import DEMO_DATA, ROOT
 
 from generator import pipeline
+from generator.render.templates import environment
+from generator.render.views import tick_key, tick_list
 from generator.resolve import SiteSpec
-from generator.templates import environment
-from generator.views import tick_key, tick_list
 
 SPECS, _ = pipeline.resolve_all(DEMO_DATA)
 KEY = re.compile(r"^[0-9a-f]{8}(-[0-9]+)?$")

@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, edit, line_of
 
-from generator import build, pipeline
+from generator import pipeline
+from generator.build import mkdocs, publish
 from generator.diagnostics import SiteBuildError
-from generator.render import Project
+from generator.paths import Project
 
 
 @pytest.fixture
@@ -145,17 +146,17 @@ def test_a_failed_site_keeps_its_previous_output(workdir: Path, monkeypatch: pyt
     project, data, out = Project(workdir), workdir / "program_data", workdir / "site"
     assert not pipeline.build_sites(project, data, out, []).failed
     before = {key: tree_hash(out / key) for key in ("harbor-light/pasadena", "cedar-path/sacramento")}
-    real = build.mkdocs_build
+    real = mkdocs.mkdocs_build
 
-    def failing(staging: Path, target: Path, site: str) -> None:
+    def failing(staging: Path, target: Path, site: str, stopper: mkdocs.Stopper) -> None:
         if site == "harbor-light/pasadena":
             target.joinpath("half-written.html").write_text("partial")
             raise SiteBuildError(site, "WARNING - something broke")
-        real(staging, target, site)
+        real(staging, target, site, stopper)
 
     edit(data / "programs/core-iop.yaml", "title:", "title: Changed")  # every core-iop site would change
     edit(data / "programs/twelve-week-iop.yaml", "title:", "title: Changed")
-    monkeypatch.setattr(build, "mkdocs_build", failing)
+    monkeypatch.setattr(publish, "mkdocs_build", failing)
     result = pipeline.build_sites(project, data, out, [])
     assert result.failed == {"harbor-light/pasadena": "WARNING - something broke"}
     assert result.built == ["cedar-path/sacramento", "harbor-light/riverside"]

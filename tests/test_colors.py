@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import edit, line_of
 
-from generator import colors, pipeline
+from generator import pipeline
+from generator.model import colors
 
 
 @pytest.mark.parametrize(("first", "second", "ratio"), [

@@ -36,7 +36,7 @@ import pytest
 
 from generator import pipeline
 from generator.diagnostics import Diagnostic
-from generator.loader import MAX_FILE_BYTES, MAX_NODES
+from generator.load.loader import MAX_FILE_BYTES, MAX_NODES
 
 MINIMAL = Path(__file__).resolve().parent / "data" / "minimal"
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from generator.loader import load_text
-from generator.modeling import parse
-from generator.models import Clinic, Location, Overrides, Program, Therapy
+from generator.load.loader import load_text
+from generator.model.modeling import parse
+from generator.model.models import Clinic, Location, Overrides, Program, Therapy
 
 GUIDE = ROOT / "docs" / "data-guide.md"
 # whole-file examples only: the guide's indented snippets show a single key

@@ -20,9 +20,11 @@ from bs4 import BeautifulSoup
 from conftest import DEMO_DATA
 from hostile import MARK, PLAIN, control_only, covered_copy, judge, models_below, shown, site_json, string_fields
 
-from generator import href, pipeline, scalars
-from generator.models import MODELS
-from generator.render import Project
+from generator import pipeline
+from generator.model import scalars
+from generator.model.models import MODELS
+from generator.paths import Project
+from generator.render import href
 
 pytestmark = pytest.mark.slow
 

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from conftest import DEMO_DATA, edit, line_of, problems
 
 from generator import pipeline
-from generator.abbreviations import definitions_line, read_terms
+from generator.markdown.abbreviations import definitions_line, read_terms
 from generator.resolve import SiteSpec
 
 SPECS, _ = pipeline.resolve_all(DEMO_DATA)
@@ -133,8 +133,8 @@ def test_a_term_may_repeat_a_therapy_short_name_with_its_meaning(data: Path) -> 
 def convert(tmp_path: Path, text: str, terms: dict[str, str]) -> str:
     glossary = tmp_path / "glossary.md"
     glossary.write_text(f"# Words\n\n{definitions_line(terms)}\n", encoding="utf-8")
-    md = markdown.Markdown(extensions=["abbr", "def_list", "toc", "attr_list", "generator.abbreviations"],
-                           extension_configs={"generator.abbreviations": {"glossary": str(glossary)}})
+    md = markdown.Markdown(extensions=["abbr", "def_list", "toc", "attr_list", "generator.markdown.abbreviations"],
+                           extension_configs={"generator.markdown.abbreviations": {"glossary": str(glossary)}})
     return md.convert(text)
 
 
@@ -172,8 +172,8 @@ def test_first_use_explained_unless_the_meaning_is_next_to_it(tmp_path: Path) ->
 
 
 def test_no_glossary_page_changes_nothing(tmp_path: Path) -> None:
-    md = markdown.Markdown(extensions=["generator.abbreviations"],
-                           extension_configs={"generator.abbreviations": {"glossary": str(tmp_path / "none.md")}})
+    name = "generator.markdown.abbreviations"
+    md = markdown.Markdown(extensions=[name], extension_configs={name: {"glossary": str(tmp_path / "none.md")}})
     assert md.convert("CBT and IOP.") == "<p>CBT and IOP.</p>"
 
 

@@ -14,7 +14,7 @@ import pytest
 from conftest import DEMO_DATA
 
 from generator import pipeline
-from generator.render import Project
+from generator.paths import Project
 
 GOLDEN = Path(__file__).parent / "golden"
 SITE = "harbor-light/pasadena"

@@ -9,7 +9,7 @@ import pytest
 from test_cli import iop, tree_hash
 from test_cli import workdir as project_copy  # noqa: F401  (a fixture: a copy of the project to build in)
 
-from generator import build, linkcheck
+from generator.build import linkcheck, output
 from generator.diagnostics import SiteBuildError
 
 SITES = ("harbor-light/pasadena", "harbor-light/riverside", "cedar-path/sacramento")
@@ -81,7 +81,7 @@ def test_a_template_that_writes_a_broken_link_fails_its_site_and_keeps_the_old_o
     workdir, site = project_copy, "harbor-light/pasadena"
     # what is online now, in an output folder of earlier builds; one build is enough to show that it stays
     page(workdir / "site" / site, "index.html", "<p>The site as it was</p>")
-    (workdir / "site" / build.MARKER).write_text(build.MARKER_TEXT, encoding="utf-8")
+    (workdir / "site" / output.MARKER).write_text(output.MARKER_TEXT, encoding="utf-8")
     before = tree_hash(workdir / "site" / site)
     template = workdir / "content/contact.md.jinja"
     template.write_text(template.read_text(encoding="utf-8") + '\n<a href="nowhere.html">Nowhere</a>\n',

@@ -12,16 +12,19 @@ from bs4 import BeautifulSoup
 from conftest import DEMO_DATA, edit, line_of
 from payloads import payloads
 
-from generator import cli, links, pipeline, render
+from generator import cli, pipeline
 from generator.diagnostics import Severity
-from generator.markup import cell, inline, paragraphs
-from generator.templates import environment
+from generator.paths import Project
+from generator.render import site
+from generator.render.markup import cell, inline, paragraphs
+from generator.render.templates import environment
+from generator.review import links
 
 ROOT = Path(__file__).resolve().parent.parent
 # the site's own Markdown extensions, as the base config lists them
 _CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 EXTENSIONS = [e if isinstance(e, str) else next(iter(e)) for e in _CONFIG["markdown_extensions"]
-              if (e if isinstance(e, str) else next(iter(e))) != "generator.abbreviations"]
+              if (e if isinstance(e, str) else next(iter(e))) != "generator.markdown.abbreviations"]
 UNSAFE_TAGS = {"script", "img", "svg", "math", "iframe", "object", "embed", "style", "body", "input", "details",
                "textarea", "form", "base", "meta", "link"}
 
@@ -31,7 +34,7 @@ def html(text: str) -> str:
 
 
 def test_the_site_uses_the_link_guard() -> None:
-    assert "generator.safe_links" in EXTENSIONS
+    assert "generator.markdown.safe_links" in EXTENSIONS
 
 
 @pytest.mark.parametrize("text", payloads())
@@ -127,13 +130,13 @@ def test_data_is_never_rendered_as_a_template(tmp_path: Path) -> None:
 def test_names_cannot_become_markup_in_the_theme() -> None:
     spec = next(s for s in pipeline.resolve_all(DEMO_DATA)[0] if s.key == "harbor-light/pasadena")
     clinic = spec.clinic.model_copy(update={"name": "A & B </title><script>x()</script> \"q\""})
-    config = render.site_config(dataclasses.replace(spec, clinic=clinic))
+    config = site.site_config(dataclasses.replace(spec, clinic=clinic))
     assert config["site_name"] == "A &amp; B &lt;/title&gt;&lt;script&gt;x()&lt;/script&gt; &quot;q&quot;: Pasadena"
     assert "<" not in config["site_description"]
     # nav labels: printed as they are, and in <title> after striptags, which decodes entities again
-    assert render.nav_label("Care </title><script>") == "Care \u2039/title\u203a\u2039script\u203a"
-    assert render.nav_label('A & "B"') == "A &amp; &quot;B&quot;"
-    assert render.safe_nav([{"<x>": [{"<y>": "y.md"}]}]) == [{"\u2039x\u203a": [{"\u2039y\u203a": "y.md"}]}]
+    assert site.nav_label("Care </title><script>") == "Care \u2039/title\u203a\u2039script\u203a"
+    assert site.nav_label('A & "B"') == "A &amp; &quot;B&quot;"
+    assert site.safe_nav([{"<x>": [{"<y>": "y.md"}]}]) == [{"\u2039x\u203a": [{"\u2039y\u203a": "y.md"}]}]
 
 
 
@@ -189,7 +192,7 @@ def test_a_link_into_assets_is_an_error_at_its_value(data: Path, capsys: pytest.
     assert "leads into the site's own files (assets/)" in err and "hint: link to a page of the guide" in err
 
 
-def test_a_built_page_shows_a_link_into_assets_as_text(data: Path, tmp_path: Path, project: render.Project) -> None:
+def test_a_built_page_shows_a_link_into_assets_as_text(data: Path, tmp_path: Path, project: Project) -> None:
     _, location = _link_into_assets(data)
     out = tmp_path / "site"
     result = pipeline.build_sites(project, data, out, ["harbor-light/pasadena"])

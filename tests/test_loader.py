@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.loader import MAX_FILE_BYTES, LoadError, load_file, load_text
+from generator.load.loader import MAX_FILE_BYTES, LoadError, load_file, load_text
 
 F = Path("t.yaml")
 

@@ -14,10 +14,10 @@ from bs4 import BeautifulSoup, Tag
 from conftest import DEMO_DATA, edit, line_of, problems
 
 from generator import pipeline
-from generator.loader import load_file
-from generator.render import Project
+from generator.load.loader import load_file
+from generator.paths import Project
+from generator.render.views import site_view
 from generator.resolve import SiteSpec
-from generator.views import site_view
 
 FULL = ["harbor-light/pasadena", "cedar-path/sacramento"]
 RIVERSIDE = "harbor-light/riverside"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 from bs4 import BeautifulSoup
 
-from generator.markup import cell, clock, inline, paragraphs
+from generator.render.markup import cell, clock, inline, paragraphs
 
 
 def html(text: str) -> str:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.loader import load_text
-from generator.modeling import parse, show_path
-from generator.models import Location, Program, Therapy
+from generator.load.loader import load_text
+from generator.model.modeling import parse, show_path
+from generator.model.models import Location, Program, Therapy
 
 THERAPY = """\
 name: Art therapy

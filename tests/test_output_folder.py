@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 from conftest import DEMO_DATA, ROOT, edit
 
-from generator import build, cli, pipeline
-from generator.render import Project
+from generator import cli, pipeline
+from generator.build import publish
+from generator.paths import Project
 
 Completed = subprocess.CompletedProcess[str]
 MARKER = ".iop-guide-output"  # the file that says a folder is the builds' own (README, Publishing)
@@ -46,7 +47,7 @@ def run_build(project: Path, data: Path, out: Path, *args: str) -> int:
     return cli.main(["--project", str(project), "build", "--data", str(data), "--out", str(out), *args])
 
 
-def fake_mkdocs(staging: Path, target: Path, site: str) -> None:
+def fake_mkdocs(staging: Path, target: Path, site: str, stopper: object) -> None:
     """Stand in for MkDocs where a test is about the output folder, not the pages."""
     (target / "index.html").write_text(f"<!doctype html><title>{site}</title><p>{site}</p>\n", encoding="utf-8")
 
@@ -79,7 +80,7 @@ def test_an_output_folder_that_is_holds_or_lies_in_the_sources_is_refused(
 
 
 def test_the_default_site_folder_inside_the_project_is_fine(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(build, "mkdocs_build", fake_mkdocs)
+    monkeypatch.setattr(publish, "mkdocs_build", fake_mkdocs)
     monkeypatch.chdir(workdir)
     assert cli.main(["build", "--site", "cedar-path"]) == 0
     assert (workdir / "site/cedar-path/sacramento/index.html").is_file()
@@ -90,7 +91,7 @@ def test_the_default_site_folder_inside_the_project_is_fine(workdir: Path, monke
 
 def test_a_folder_of_other_files_is_refused_unless_forced_and_even_then_only_sites_are_written(
         workdir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(build, "mkdocs_build", fake_mkdocs)
+    monkeypatch.setattr(publish, "mkdocs_build", fake_mkdocs)
     out = tmp_path / "public"
     for name, text in (("index.html", "<p>my own page</p>"), ("build-report.json", '{"sites": []}'),
                        ("photos/team.jpg", "jpeg"), ("drafts/.iop-tmp-notes", "mine"),
@@ -117,7 +118,7 @@ def test_a_folder_of_other_files_is_refused_unless_forced_and_even_then_only_sit
 
 def test_a_folder_an_earlier_version_built_is_ours_and_only_its_sites_are_replaced(
         workdir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(build, "mkdocs_build", fake_mkdocs)
+    monkeypatch.setattr(publish, "mkdocs_build", fake_mkdocs)
     out = tmp_path / "site"
     # an entry that leads out of the folder is ignored, not cleaned up after
     report = {"generator": "iop-guide", "sites": [{"site": "harbor-light/pasadena", "last_result": "built"},
@@ -230,7 +231,7 @@ def test_zips_of_sites_with_similar_ids_do_not_collide(workdir: Path, tmp_path: 
 
 def test_a_full_disk_while_zipping_leaves_no_partial_zip_and_fails_the_command(
         workdir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(build, "mkdocs_build", fake_mkdocs)
+    monkeypatch.setattr(publish, "mkdocs_build", fake_mkdocs)
     real = zipfile.ZipFile.writestr
 
     def full(archive: zipfile.ZipFile, *args, **kwargs) -> None:
@@ -286,8 +287,8 @@ def test_an_incomplete_site_is_never_swapped_in(live: tuple[Path, Path], broken:
         (fresh / "assets").mkdir(parents=True)
     elif broken == "a file":
         fresh.write_text("index")
-    with pytest.raises(build.IncompleteSite):
-        build.swap_in(fresh, destination)
+    with pytest.raises(publish.IncompleteSite):
+        publish.swap_in(fresh, destination)
     assert snapshot(destination) == {"index.html": hashlib.sha256(b"old").hexdigest()}
     assert not [p for p in destination.parent.iterdir() if "-old-" in p.name]
 
@@ -302,17 +303,17 @@ def test_a_failed_second_rename_puts_the_old_site_back(live: tuple[Path, Path],
             raise OSError(errno.EIO, "input/output error")
         real(source, target)
 
-    monkeypatch.setattr(build, "_swap", lambda a, b: False)  # the systems without an atomic exchange
+    monkeypatch.setattr(publish, "_swap", lambda a, b: False)  # the systems without an atomic exchange
     monkeypatch.setattr(os, "replace", failing)
     with pytest.raises(OSError, match="input/output error"):
-        build.swap_in(fresh, destination)
+        publish.swap_in(fresh, destination)
     assert (destination / "index.html").read_text() == "old"
     assert sorted(p.name for p in destination.parent.iterdir()) == [fresh.name, "site"]
 
 
 def test_a_site_that_cannot_be_swapped_in_fails_alone_and_keeps_its_previous_output(
         workdir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(build, "mkdocs_build", fake_mkdocs)
+    monkeypatch.setattr(publish, "mkdocs_build", fake_mkdocs)
     out = tmp_path / "site"
     (out / "cedar-path/sacramento").mkdir(parents=True)
     (out / MARKER).write_text("ours\n")
@@ -324,7 +325,7 @@ def test_a_site_that_cannot_be_swapped_in_fails_alone_and_keeps_its_previous_out
             raise OSError(errno.EXDEV, "cross-device link")
         real(source, target)
 
-    monkeypatch.setattr(build, "_swap", lambda a, b: False)
+    monkeypatch.setattr(publish, "_swap", lambda a, b: False)
     monkeypatch.setattr(os, "replace", failing)
     result = pipeline.build_sites(Project(workdir), workdir / "program_data", out, ["cedar-path", "harbor-light"])
     assert result.built == ["harbor-light/pasadena", "harbor-light/riverside"]

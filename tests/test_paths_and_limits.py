@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 from conftest import line_of, problems
 
-from generator import build, loader
-from generator.loader import LoadError, load_file, load_text
+from generator import paths
+from generator.build import publish
+from generator.load import loader
+from generator.load.loader import LoadError, load_file, load_text
 
 CLINIC = "clinics/cedar-path/clinic.yaml"
 
@@ -91,12 +93,12 @@ def test_a_data_file_or_folder_linked_from_outside_is_refused(data: Path, tmp_pa
 def test_writers_refuse_a_target_outside_their_folder(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
-    assert build.inside(out, out / "harbor-light" / "pasadena") == out / "harbor-light" / "pasadena"
+    assert paths.inside(out, out / "harbor-light" / "pasadena") == out / "harbor-light" / "pasadena"
     with pytest.raises(RuntimeError, match="outside"):
-        build.inside(out, out / ".." / "elsewhere")
+        paths.inside(out, out / ".." / "elsewhere")
     (out / "link").symlink_to(tmp_path, target_is_directory=True)
     with pytest.raises(RuntimeError, match="outside"):
-        build.inside(out, out / "link" / "index.html")
+        paths.inside(out, out / "link" / "index.html")
 
 
 # -- YAML limits --------------------------------------------------------------------------
@@ -178,7 +180,7 @@ def test_leftovers_are_removed_and_a_site_moved_aside_is_put_back(tmp_path: Path
     (out / "clinic" / ".iop-tmp-x-old-y-abc").mkdir()  # a fresh folder of a site named x-old-y
     (out / ".index.html.77").write_text("half")
     (out / ".build-report.json.77").write_text("half")
-    build.clean_leftovers(out)
+    publish.clean_leftovers(out)
     assert sorted(p.name for p in out.rglob("*")) == ["clinic", "gone", "here", "index.html"]
     assert (out / "clinic" / "gone" / "index.html").read_text() == "old"
 
@@ -189,6 +191,6 @@ def test_a_swap_replaces_the_whole_folder(tmp_path: Path) -> None:
     (fresh / "index.html").write_text("new")  # a complete site: swap_in refuses a folder without its index.html
     destination.mkdir()
     (destination / "old.html").write_text("old")
-    build.swap_in(fresh, destination)
+    publish.swap_in(fresh, destination)
     assert [p.name for p in tmp_path.rglob("*")] == ["site", "index.html"]
     assert (destination / "index.html").read_text() == "new"

@@ -22,10 +22,10 @@ from hypothesis import strategies as st
 from strategies import SCRIPT_MARK, DataFolder, data_folders, dump, write
 
 from generator import cli, pipeline
-from generator.coverage import coverage
 from generator.diagnostics import GuideError, errors_in
-from generator.render import Project
+from generator.paths import Project
 from generator.resolve import resolve
+from generator.tools.coverage import coverage
 
 pytestmark = pytest.mark.slow
 

@@ -15,7 +15,8 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import DEMO_DATA, ROOT
 
-from generator import outcome, pipeline
+from generator import pipeline
+from generator.build import outcome
 
 SITES = ["cedar-path/sacramento", "harbor-light/pasadena", "harbor-light/riverside"]
 

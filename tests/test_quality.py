@@ -6,8 +6,9 @@ from pathlib import Path
 
 from conftest import edit, line_of
 
-from generator import pipeline, readability
+from generator import pipeline
 from generator.diagnostics import Severity
+from generator.review import readability
 
 
 def warnings(data: Path, max_grade: float | None = None) -> list[str]:

@@ -11,8 +11,8 @@ import pytest
 from conftest import DEMO_DATA, ROOT
 from jsonschema import Draft202012Validator
 
-from generator.loader import load_file
-from generator.schema import DIALECT, dump, schemas
+from generator.load.loader import load_file
+from generator.model.schema import DIALECT, dump, schemas
 
 SCHEMAS = ROOT / "schemas"
 HEADER = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")

@@ -15,11 +15,12 @@ from bs4 import BeautifulSoup
 from conftest import DEMO_DATA, edit, line_of
 
 from generator import pipeline
-from generator.render import Project, site_url
+from generator.model.scalars import DAY_NAMES
+from generator.paths import Project
+from generator.render.site import site_url
+from generator.render.structured_data import therapy_type
+from generator.render.views import DESCRIPTION_LIMIT, shorten
 from generator.resolve import SiteSpec
-from generator.scalars import DAY_NAMES
-from generator.structured_data import therapy_type
-from generator.views import DESCRIPTION_LIMIT, shorten
 
 SPECS, _ = pipeline.resolve_all(DEMO_DATA)
 KEYS = [spec.key for spec in SPECS]

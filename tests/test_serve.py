@@ -20,9 +20,10 @@ from conftest import ROOT
 from payloads import payloads
 from test_cli import fetch, free_port, wait_for
 
-from generator import pipeline, serve
-from generator.render import Project
-from generator.serve import build_site, show_errors
+from generator import pipeline
+from generator.paths import Project
+from generator.tools import serve
+from generator.tools.serve import build_site, show_errors
 
 SITE = "harbor-light/pasadena"
 # closes the ```text fence the error page used to put each problem in, then runs script once parsed

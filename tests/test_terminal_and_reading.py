@@ -28,9 +28,11 @@ import pytest
 from conftest import ROOT, problems
 from rich.console import Console
 
-from generator import cli, dataset, loader, pipeline, progress, validate
+from generator import cli, pipeline, validate
+from generator.build.outcome import Outcome
+from generator.cli import progress
 from generator.diagnostics import Diagnostic, LoadError, display_path, for_terminal
-from generator.outcome import Outcome
+from generator.load import dataset, loader
 
 MINIMAL = Path(__file__).resolve().parent / "data" / "minimal"
 C = "clinics/harbor-light/clinic.yaml"

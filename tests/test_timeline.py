@@ -9,7 +9,8 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from conftest import DEMO_DATA
 
-from generator import pipeline, timeline
+from generator import pipeline
+from generator.render import timeline
 from generator.resolve import SiteSpec
 
 SPECS, _ = pipeline.resolve_all(DEMO_DATA)

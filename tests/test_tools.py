@@ -10,7 +10,7 @@ from test_cli import fetch, iop, wait_for, workdir  # noqa: F401 - workdir is a 
 from test_serve import previewing
 
 from generator import pipeline
-from generator.coverage import coverage
+from generator.tools.coverage import coverage
 
 
 def test_coverage_report_matches_the_site(data: Path) -> None:

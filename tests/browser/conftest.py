@@ -15,8 +15,9 @@ from typing import Any
 
 import pytest
 from conftest import DEMO_DATA
+from support import static_host
 
-from generator import pipeline, static_host
+from generator import pipeline
 
 CHROMIUM = Path(os.environ.get("IOP_CHROMIUM", "/usr/bin/chromium"))
 INSTALL = "install Debian's Chromium with: sudo apt-get install -y chromium"

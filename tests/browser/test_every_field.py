@@ -13,10 +13,11 @@ from typing import Any
 import icalendar
 import pytest
 from hostile import MARK, PLAIN, shown
+from support import static_host
 
 from browser.conftest import SCAN
-from generator import serve, static_host
-from generator.render import Project
+from generator.paths import Project
+from generator.tools import serve
 
 
 @pytest.fixture(scope="module")

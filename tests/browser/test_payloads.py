@@ -12,10 +12,11 @@ from typing import Any
 import pytest
 from conftest import DEMO_DATA
 from payloads import MARKER, SITE, hostile_copy, payloads
+from support import static_host
 
 from browser.conftest import SCAN
-from generator import pipeline, static_host
-from generator.render import Project
+from generator import pipeline
+from generator.paths import Project
 
 
 @pytest.fixture(scope="module")

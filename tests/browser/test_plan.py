@@ -20,8 +20,8 @@ from playwright.sync_api import expect
 
 from browser.conftest import SPECS, page_path
 from browser.test_accessibility import AXE, RULES, describe
+from generator.render.views import track_view
 from generator.resolve import SiteSpec
-from generator.views import track_view
 
 ZONE = "America/Los_Angeles"
 DAY_IDS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]  # date.weekday() order

@@ -14,8 +14,8 @@ from bs4 import BeautifulSoup, Tag
 from pypdf import PdfReader
 
 from browser.conftest import PAGE_KINDS, SITES, SPECS, page_path
-from generator import markup
-from generator.href import tel
+from generator.render import markup
+from generator.render.href import tel
 
 
 def spec_of(site: str) -> Any:

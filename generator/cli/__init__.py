@@ -1,0 +1,261 @@
+"""The `iop-guide` command: wires the stages together and prints what happened.
+
+Exit codes: 0 success, 1 invalid data or a failed site, 2 wrong usage, 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from pathlib import Path
+from typing import TextIO
+
+from generator import pipeline
+from generator.diagnostics import (
+    DataError,
+    Diagnostic,
+    GuideError,
+    ProjectError,
+    Severity,
+    UsageError,
+    display_path,
+    errors_in,
+    for_terminal,
+)
+from generator.paths import Project
+from generator.resolve import SiteSpec
+from generator.review import readability
+from generator.tools import coverage, scaffold
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="iop-guide", description="Build week-by-week IOP guide sites from YAML.")
+    parser.add_argument("--project", type=Path, default=Path("."), metavar="DIR",
+                        help="folder with mkdocs.yml, content/ and overrides/ (default: the current folder)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=text, description=text)
+        sub.add_argument("--data", type=Path, default=Path("program_data"), metavar="DIR",
+                         help="the YAML data folder (default: program_data)")
+        return sub
+
+    build = command("build", "build every location site (or the ones named) and the index page")
+    build.add_argument("--out", type=Path, default=Path("site"), metavar="DIR", help="output folder (default: site)")
+    build.add_argument("--site", action="append", default=[], metavar="CLINIC/LOCATION",
+                       help="build only this site, or every location of a clinic; repeatable")
+    build.add_argument("--jobs", type=_positive, default=os.cpu_count() or 1, metavar="N",
+                       help="sites built at the same time (default: the machine's cores)")
+    build.add_argument("--zip", action="store_true",
+                       help="also write <clinic>/<location>.zip beside each built site, ready to upload")
+    build.add_argument("--force", action="store_true",
+                       help="build into a folder that is not empty and was not written by iop-guide")
+    check = command("check", "check the data and report every problem as file:line:col")
+    check.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
+    check.add_argument("--max-grade", type=float, metavar="N",
+                       help="highest reading grade for patient text (default: the clinic's, else 8)")
+    command("list", "list the sites the data defines, one per line")
+    serve = command("serve", "preview one site at http://127.0.0.1:8000, rebuilding on every change")
+    serve.add_argument("site", metavar="CLINIC/LOCATION")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    cover = command("coverage", "show which therapies meet in which weeks of one site")
+    cover.add_argument("site", metavar="CLINIC/LOCATION")
+    cover.add_argument("--format", choices=["table", "json"], default="table", help="output format")
+    schema = commands.add_parser("schema", help="write the JSON Schema of each file kind, for editors")
+    schema.add_argument("--out", type=Path, default=Path("schemas"), metavar="DIR",
+                        help="folder to write into (default: schemas)")
+    new = command("new", "write a commented starter file for a new clinic or location")
+    new.add_argument("kind", choices=["clinic", "location"])
+    new.add_argument("ids", nargs="+", metavar="ID", help="clinic: CLINIC_ID; location: CLINIC_ID LOCATION_ID")
+    return parser
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of 1 or more")
+    return int(text)
+
+
+def _say(text: str, out: TextIO | None = None) -> None:
+    """Print a message (to stderr unless told); a control character from the data is shown, never obeyed."""
+    # every print goes through here: an ESC or a bidi mark in a name must not clear the screen or fake a line
+    print(for_terminal(text, lines=True), file=out or sys.stderr)
+
+
+def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
+    for diagnostic in diagnostics:
+        _say(diagnostic.format(source=True))
+
+
+def _summary(diagnostics: list[Diagnostic]) -> str:
+    errors = len(errors_in(diagnostics))
+    warnings = sum(d.severity is Severity.WARNING for d in diagnostics)
+    return f"{errors} error(s), {warnings} warning(s)"
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Report every problem in the data and each site's reading grades; 1 if any is an error."""
+    review = pipeline.review(args.data, args.max_grade)
+    _print_diagnostics(review.diagnostics)
+    for summary in review.reading:
+        _say(f"{summary.site}: reading grade ({readability.FORMULA}) median {summary.median:g}, "
+             f"worst {summary.worst:g}, limit {summary.limit:g}; hardest:")
+        for scored in summary.hardest:
+            words = for_terminal(" ".join(scored.text.split()[:8]))
+            _say(f"    {scored.grade:4.1f}  {for_terminal(display_path(scored.file))}:{scored.line}  {words} ...")
+    _say(f"checked {for_terminal(str(args.data))}: {len(review.data.locations)} site(s), "
+         f"{_summary(review.diagnostics)}")
+    failing = review.diagnostics if args.strict else errors_in(review.diagnostics)
+    return 1 if failing else 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """Print one line per site: clinic/location, program and length."""
+    specs, diagnostics = pipeline.resolve_all(args.data)
+    _print_diagnostics(diagnostics)
+    for spec in specs:
+        _say(f"{spec.key}\t{spec.program_id}\t{spec.length} weeks\t{for_terminal(spec.location.name)}", sys.stdout)
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Build the sites; 1 if the data has errors or any site fails."""
+    from rich.console import Console
+
+    from generator.cli import progress
+
+    console = Console(stderr=True)
+    project = Project(args.project)
+    with progress.tracker(len(pipeline.site_keys(pipeline.check(args.data)[0])) or 1, console) as report:
+        result = pipeline.build_sites(project, args.data, args.out, args.site, report, jobs=args.jobs,
+                                      archive=args.zip, force=args.force)
+    _print_diagnostics(result.errors + result.warnings)
+    for site, output in result.failed.items():
+        _say(f"error: {for_terminal(site)} was not built; its previous output is unchanged:\n{output}")
+    for site, why in result.zip_failed.items():
+        _say(f"error: the zip of {for_terminal(site)} was not written: {for_terminal(why)}. The site itself was "
+             "built; build it again with --zip once that is fixed")
+    progress.summary(result.outcomes, console)
+    _say(f"built {len(result.built)} site(s) into {for_terminal(str(args.out))}" +
+         (f"; {len(result.failed)} failed: {for_terminal(', '.join(result.failed))}" if result.failed else "") +
+         (f"; {len(result.zip_failed)} zip(s) not written: {for_terminal(', '.join(result.zip_failed))}"
+          if result.zip_failed else "") +
+         (f"; the data has {len(result.errors)} error(s)" if result.errors else ""))
+    return 1 if result.failed or result.errors or result.zip_failed else 0
+
+
+def _site(specs: list[SiteSpec], name: str) -> SiteSpec:
+    for spec in specs:
+        if spec.key == name:
+            return spec
+    raise UsageError(f"no site '{name}'; the sites are: {', '.join(spec.key for spec in specs) or 'none'}")
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Preview one site until interrupted."""
+    from generator.tools.serve import serve
+
+    project = Project(args.project)
+    if project.missing():
+        raise ProjectError(f"{project.root} is not an iop-guide project: missing {', '.join(project.missing())}")
+    data, _ = pipeline.check(args.data)
+    if args.site not in pipeline.site_keys(data):
+        raise UsageError(f"no site '{args.site}'; the sites are: {', '.join(pipeline.site_keys(data)) or 'none'}")
+
+    def render(staging: Path) -> None:
+        specs, _ = pipeline.resolve_all(args.data)
+        pipeline.render_to(_site(specs, args.site), project, staging)
+
+    serve(project, args.data, f"127.0.0.1:{args.port}", render, _say)
+    return 0
+
+
+def cmd_coverage(args: argparse.Namespace) -> int:
+    """Print which therapies meet in which weeks of one site."""
+    specs, _ = pipeline.resolve_all(args.data)
+    report = coverage.coverage(_site(specs, args.site))
+    if args.format == "json":
+        _say(json.dumps(report, indent=2), sys.stdout)
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    def shown(text: str) -> Text:
+        # rich reads [bold] and :emoji: in a plain string; a Text is shown as written
+        return Text(for_terminal(text))
+
+    header, rows = coverage.table_rows(report)
+    table = Table(*header, title=shown(f"{report['site']}: therapies by week (● meets that week)"))
+    for row in rows:
+        table.add_row(*map(shown, row))
+    # piped into a file or another tool, no terminal width applies: keep each row on one line
+    console = Console(width=None if sys.stdout.isatty() else 240)
+    console.print(table)
+    console.print(shown(f"Offered but never scheduled: {', '.join(report['unscheduled']) or 'none'}"))
+    console.print(shown(f"Weeks without any therapy: {', '.join(map(str, report['weeks_without_therapy'])) or 'none'}"))
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Write one JSON Schema per file kind."""
+    from generator.model.schema import write_schemas
+
+    for path in write_schemas(args.out):
+        _say(str(path), sys.stdout)
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Write starter files for a new clinic or location."""
+    expected = 1 if args.kind == "clinic" else 2
+    if len(args.ids) != expected:
+        raise UsageError("usage: iop-guide new clinic CLINIC_ID | iop-guide new location CLINIC_ID LOCATION_ID")
+    data, _ = pipeline.check(args.data)
+    project = Project(args.project)
+    if args.kind == "clinic":
+        written = scaffold.new_clinic(project, data, args.ids[0])
+    else:
+        written = scaffold.new_location(project, data, *args.ids)
+    for path in written:
+        _say(f"wrote {for_terminal(str(path))}", sys.stdout)
+    _say("fill in the TODO values, then run: iop-guide check")
+    return 0
+
+
+COMMANDS = {"build": cmd_build, "check": cmd_check, "list": cmd_list, "serve": cmd_serve,
+            "coverage": cmd_coverage, "schema": cmd_schema, "new": cmd_new}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except DataError as e:
+        _print_diagnostics(e.diagnostics)
+        _say(f"{_summary(e.diagnostics)}: nothing was built")
+        return 1
+    except UsageError as e:
+        _say(f"iop-guide: error: {for_terminal(str(e))}")
+        return 2
+    except GuideError as e:
+        _say(f"iop-guide: error: {for_terminal(str(e))}")
+        return 1
+    except KeyboardInterrupt:
+        _say("iop-guide: interrupted; each site folder holds its previous or its new build, never a mix")
+        return 130
+    except Exception as e:  # a bug of ours, not the user's: say so in one line
+        if os.environ.get("IOP_GUIDE_DEBUG"):
+            traceback.print_exc()
+        _say(f"iop-guide: internal error: {type(e).__name__}: {for_terminal(str(e))} (set IOP_GUIDE_DEBUG=1 for "
+             "details; please report it)")
+        return 1
+
+
+def run() -> None:
+    """Console entry point."""
+    sys.exit(main())

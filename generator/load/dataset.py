@@ -1,0 +1,158 @@
+"""Find every YAML file of the data folder, load it and turn it into its model."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from functools import partial
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel
+
+from generator.diagnostics import Diagnostic, LoadError, Severity, guarded, resolved_or_none
+from generator.load.loader import SourceMap, load_file
+from generator.load.reading import link_loop
+from generator.model.modeling import parse
+from generator.model.models import Clinic, Location, Program, Therapy
+from generator.model.scalars import ID_RE
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Entry(Generic[M]):
+    """One valid file: its id (the file name), its model and where its nodes are."""
+
+    id: str
+    model: M
+    source: SourceMap
+
+    @property
+    def file(self) -> Path:
+        """The YAML file this entry came from."""
+        return self.source.file
+
+
+@dataclass
+class DataSet:
+    """Every valid file of a data folder, by kind and id."""
+
+    root: Path
+    therapies: dict[str, Entry[Therapy]] = field(default_factory=dict)
+    programs: dict[str, Entry[Program]] = field(default_factory=dict)
+    clinics: dict[str, Entry[Clinic]] = field(default_factory=dict)
+    locations: dict[tuple[str, str], Entry[Location]] = field(default_factory=dict)
+    # (kind, id) of files that exist but failed to load: references to them are not reported again
+    broken: set[object] = field(default_factory=set)
+
+    def clinic_folder(self, clinic_id: str) -> Path:
+        """The folder that holds a clinic's files and assets."""
+        return self.root / "clinics" / clinic_id
+
+
+def load_dataset(root: Path) -> tuple[DataSet, list[Diagnostic]]:
+    """Load every file under root; return what is valid and a diagnostic for each problem."""
+    data = DataSet(root)
+    base = resolved_or_none(root)
+    if base is None or not root.is_dir():
+        return data, [Diagnostic(root, 1, 1, "the data folder does not exist",
+                                 hint="pass --data with the folder that holds therapies/, programs/ and clinics/")]
+    problems: list[Diagnostic] = []
+    # rglob neither enters linked folders nor stops at a loop of links; each file is checked on its own
+    for file in sorted(root.rglob("*")):
+        problems += guarded(file, partial(_visit, file, root, base, data))
+    return data, problems
+
+
+def _visit(file: Path, root: Path, base: Path, data: DataSet) -> list[Diagnostic]:
+    """Load one path of the data folder if it is a data file; say why if it is not read."""
+    if file.is_symlink():
+        target = resolved_or_none(file)
+        if target is None:
+            return [link_loop(file)]
+        if not target.is_relative_to(base):
+            # a link could make the sites publish any file of the machine: only the data folder is read
+            return [Diagnostic(file, 1, 1, "this is a link to something outside the data folder; it is not read",
+                               hint="copy the file into the data folder instead")]
+    if file.is_dir():
+        return []
+    is_yaml = file.suffix.lower() in (".yaml", ".yml")
+    if not file.is_file():
+        if not (is_yaml or _data_folder(file.relative_to(root).parts)):
+            return []
+        # a pipe would make reading wait forever, a device would never end: neither is opened
+        return [Diagnostic(file, 1, 1, "this is not a plain file (it is a pipe, a device or a link to nothing), "
+                           "so it is not read", hint="a data file must be a text file saved by an editor")]
+    if is_yaml:
+        return _place(file, root, data)
+    if _data_folder(file.relative_to(root).parts):
+        return [Diagnostic(file, 1, 1, "this file is not read: data files end in .yaml",
+                           severity=Severity.WARNING, hint=_rename_hint(file))]
+    return []
+
+
+def with_source_lines(diagnostics: Iterable[Diagnostic], data: DataSet) -> list[Diagnostic]:
+    """Give each diagnostic without a source line the line of its file, from the files already read."""
+    sources = {entry.file: entry.source for kind in (data.therapies, data.programs, data.clinics, data.locations)
+               for entry in kind.values()}
+    return [replace(d, source_line=sources[d.file].line_text(d.line))
+            if d.source_line is None and d.file in sources else d for d in diagnostics]
+
+
+def _data_folder(parts: tuple[str, ...]) -> bool:
+    """True for a file in a folder that holds only YAML data (not a clinic's own assets)."""
+    return (len(parts) == 2 and parts[0] in ("therapies", "programs")) or \
+        (len(parts) == 4 and parts[0] == "clinics" and parts[2] == "locations")
+
+
+def _rename_hint(file: Path) -> str:
+    # cbt.yaml.txt is what some editors save on Windows
+    stem = file.name.split(".")[0]
+    return f"rename it to {stem}.yaml if it holds data, or move it out of this folder"
+
+
+def _place(file: Path, root: Path, data: DataSet) -> list[Diagnostic]:
+    parts = file.relative_to(root).parts
+    if len(parts) == 2 and parts[0] == "therapies":
+        return _add(file, Therapy, data.therapies, file.stem, data.broken)
+    if len(parts) == 2 and parts[0] == "programs":
+        return _add(file, Program, data.programs, file.stem, data.broken)
+    if len(parts) == 3 and parts[0] == "clinics" and file.stem == "clinic":
+        return _add(file, Clinic, data.clinics, parts[1], data.broken, id_from="folder")
+    if len(parts) == 4 and parts[0] == "clinics" and parts[2] == "locations":
+        return _add(file, Location, data.locations, file.stem, data.broken, key=(parts[1], file.stem))
+    return [Diagnostic(file, 1, 1, "this file is not read: it is not where a therapy, program, clinic "
+                       "or location belongs", severity=Severity.WARNING,
+                       hint="therapies/ID.yaml, programs/ID.yaml, clinics/ID/clinic.yaml, "
+                       "clinics/ID/locations/ID.yaml")]
+
+
+def _add(file: Path, model: type[M], into: dict, entry_id: str, broken: set[object],
+         key: object = None, id_from: str = "file name") -> list[Diagnostic]:
+    broken.add((model.__name__, key or entry_id))
+    # a file named CBT.yaml or Group Therapy.yaml is what a reference to 'cbt' or 'group-therapy' meant:
+    # do not report that reference too
+    meant = re.sub(r"[^a-z0-9]+", "-", entry_id.lower()).strip("-")
+    broken.add((model.__name__, meant))
+    if file.suffix != ".yaml":
+        return [Diagnostic(file, 1, 1, f"this file is not read: data files end in .yaml, not {file.suffix}",
+                           hint=f"rename it to {file.stem}.yaml")]
+    if not ID_RE.fullmatch(entry_id):  # the whole name: a `$` alone would let a final newline through
+        return [Diagnostic(file, 1, 1, f"the {id_from} '{entry_id}' is not a valid id",
+                           hint="ids use only lowercase letters, digits and hyphens, like 'harbor-light'")]
+    try:
+        doc = load_file(file)
+    except LoadError as e:
+        return [e.diagnostic]
+    value, problems = parse(doc, model)
+    declared = getattr(value, "id", None)
+    if declared is not None and declared != entry_id:
+        return [doc.source.diagnostic(("id",), f"the id '{declared}' does not match the {id_from} '{entry_id}'",
+                                      hint=f"the {id_from} is the id: rename it, or remove 'id:'")]
+    if value is not None:
+        into[key or entry_id] = Entry(entry_id, value, doc.source)
+        broken -= {(model.__name__, key or entry_id), (model.__name__, meant)}
+    return problems
+

@@ -1,0 +1,1 @@
+"""Python-Markdown extensions that run inside MkDocs while it converts the rendered pages."""

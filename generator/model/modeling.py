@@ -1,0 +1,190 @@
+"""Turn loaded documents into typed models, mapping every pydantic error to its YAML node."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from enum import Enum
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from generator.diagnostics import Diagnostic
+from generator.load.loader import Document
+
+M = TypeVar("M", bound=BaseModel)
+
+_KINDS_OF_INPUT = {
+    str: "text", int: "a number", float: "a number", bool: "true/false",
+    list: "a list", dict: "a mapping (key: value lines)", type(None): "nothing",
+}
+
+
+# program keys an override may not change: say why, rather than list the keys it may
+_FIXED = {
+    ("PhaseOverride", "weeks"): "the weeks of a phase cannot be overridden; change them in the program file",
+    ("Overrides", "length"): "the program's length cannot be overridden; a location picks one from a range "
+                             "with 'program_length'",
+    ("Overrides", "audience"): "the program's audience cannot be overridden; pick a program for that audience",
+}
+
+
+def parse(doc: Document, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
+    """Validate a document against a model; return the model or every located error."""
+    if not isinstance(doc.data, dict):
+        got = _kind_of(doc.data)
+        return None, [doc.source.diagnostic((), f"the file must hold a mapping of keys, but holds {got}",
+                                            hint="start each line with a key, like 'name: ...'")]
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as e:
+        return None, _merge_misspellings([(err, _diagnostic(doc, model, err)) for err in e.errors(include_url=False)])
+
+
+def _merge_misspellings(found: list[tuple[Any, Diagnostic]]) -> list[Diagnostic]:
+    """Report a misspelled required key once, as the unknown key, not also as a missing one."""
+    meant = {(tuple(err["loc"][:-1]), d.hint.split("'")[1]) for err, d in found
+             if err["type"] == "extra_forbidden" and d.hint and d.hint.startswith("did you mean")}
+    return [d for err, d in found
+            if not (err["type"] == "missing" and (tuple(err["loc"][:-1]), err["loc"][-1]) in meant)]
+
+
+def _kind_of(value: Any) -> str:
+    return _KINDS_OF_INPUT.get(type(value), type(value).__name__)
+
+
+def show_path(loc: tuple[Any, ...]) -> str:
+    """Write a data path for people: `phases[2].weeks`, counting list items from 1."""
+    out = ""
+    for part in loc:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _data_path(doc: Document, loc: tuple[Any, ...], keep_last: bool) -> tuple[Any, ...]:
+    """Keep the parts of a pydantic loc that are keys of the data; drop union branch tags."""
+    known: tuple[Any, ...] = ()
+    for i, part in enumerate(loc):
+        if known + (part,) in doc.source.values or (keep_last and i == len(loc) - 1):
+            known = known + (part,)
+    return known
+
+
+def _diagnostic(doc: Document, model: type[BaseModel], err: Any) -> Diagnostic:
+    kind, value = err["type"], err.get("input")
+    loc = _data_path(doc, tuple(err["loc"]), keep_last=kind == "missing")
+    where = show_path(loc)
+    ctx = err.get("ctx") or {}
+    if kind == "missing":
+        parent, key = loc[:-1], loc[-1]
+        fields = _fields_at(model, parent)
+        hint = f"add '{key}: ...'" + (f" ({fields[key]})" if fields and fields.get(key) else "")
+        where = f"{show_path(parent)}: " if parent else ""
+        return doc.source.diagnostic(parent, f"{where}missing required key '{key}'",
+                                     hint=hint, at_key=bool(parent))
+    if kind == "extra_forbidden":
+        key = loc[-1]
+        allowed = _fields_at(model, loc[:-1]) or {}
+        close = difflib.get_close_matches(str(key), list(allowed), n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else f"allowed keys here: {', '.join(allowed)}"
+        target = _model_at(model, loc[:-1])
+        hint = _FIXED.get((target.__name__ if target else "", str(key)), hint)
+        return doc.source.diagnostic(loc, f"{where}: unknown key '{key}'", hint=hint, at_key=True)
+    if kind == "enum":
+        options = [o.strip(" '") for o in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")]
+        if not isinstance(value, (str, int, float)):
+            return doc.source.diagnostic(loc, f"{where}: expected one of: {', '.join(options)}, got {_kind_of(value)}")
+        close = difflib.get_close_matches(str(value).lower(), options, n=1, cutoff=0.6)
+        return doc.source.diagnostic(loc, f"{where}: '{value}' is not one of: {', '.join(options)}",
+                                     hint=f"did you mean '{close[0]}'?" if close else None)
+    message = _message(kind, value, err["msg"], ctx)
+    advice = None
+    if value is None and loc:
+        after = "'- '" if isinstance(loc[-1], int) else f"'{loc[-1]}:'"
+        advice = f"write the value after {after}; text that starts with '#' goes in quotes, " \
+                 "or YAML skips it as a comment"
+    elif kind == "string_type" and isinstance(value, dict):
+        advice = "text that contains ': ' goes in quotes"
+    # a key with no value: point at the key, which is what the eye finds
+    return doc.source.diagnostic(loc, f"{where}: {message}", hint=advice,
+                                 at_key=value is None and bool(loc) and isinstance(loc[-1], str))
+
+
+def _message(kind: str, value: Any, msg: str, ctx: dict[str, Any]) -> str:
+    got = _kind_of(value)
+    shown = str(value).lower() if isinstance(value, bool) else repr(value) if isinstance(value, (int, float)) else got
+    if kind == "string_type":
+        return f"expected text, got {shown}" + (" (put it in quotes)" if isinstance(value, (int, float)) else "")
+    if kind in ("list_type", "tuple_type"):
+        return f"expected a list (lines starting with '- '), got {got}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"expected a mapping (key: value lines), got {got}"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"expected a whole number, got {shown}"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"expected true or false, got {shown}"
+    if kind == "too_short":
+        least, actual = ctx.get("min_length", 1), ctx.get("actual_length", 0)
+        return f"needs at least {least} item{'s' if least != 1 else ''}, has {actual or 'none'}"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        bound = ctx.get("ge", ctx.get("le"))
+        return f"{value} is {'below' if kind == 'greater_than_equal' else 'above'} the limit of {bound}"
+    if kind == "value_error":
+        return msg.removeprefix("Value error, ")
+    return msg[0].lower() + msg[1:]
+
+
+def _model_at(model: type[BaseModel], path: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model found by walking a data path from a top-level model."""
+    annotation: Any = model
+    for part in path:
+        annotation = _step(annotation, part)
+        if annotation is None:
+            return None
+    return model_in(annotation)
+
+
+def _fields_at(model: type[BaseModel], path: tuple[Any, ...]) -> dict[str, str | None] | None:
+    """The known keys (with descriptions) of the model found by walking a data path."""
+    target = _model_at(model, path)
+    if target is None:
+        return None
+    return {name: info.description for name, info in target.model_fields.items()}
+
+
+def _step(annotation: Any, part: Any) -> Any:
+    target = model_in(annotation)
+    if isinstance(part, str) and target is not None:
+        info = target.model_fields.get(part)
+        return info.annotation if info else None
+    if isinstance(part, int):
+        for arg in branches(annotation):
+            if typing.get_origin(arg) is list:
+                return typing.get_args(arg)[0]
+    return None
+
+
+def branches(annotation: Any) -> list[Any]:
+    """The types an annotation may hold: unions and Annotated unwrapped."""
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        return [b for a in typing.get_args(annotation) for b in branches(a)]
+    if origin is typing.Annotated:
+        return branches(typing.get_args(annotation)[0])
+    return [annotation]
+
+
+def model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model an annotation may hold, if any."""
+    for branch in branches(annotation):
+        if isinstance(branch, type) and issubclass(branch, BaseModel):
+            return branch
+    return None
+
+
+def enum_values(enum: type[Enum]) -> list[str]:
+    """The values of an enum, for messages."""
+    return [member.value for member in enum]

@@ -1,0 +1,1 @@
+"""Stage 5, review: the warnings that need resolved sites (clinical, reading grade, links in text)."""

@@ -1,0 +1,1 @@
+"""Tools around the pipeline: the live preview, starter files, the coverage report."""
