@@ -5,7 +5,7 @@
  * each item, a progress line ("2 of 5 done", announced politely) and a "Clear my ticks"
  * button per list. Without it the page keeps a plain list: nothing dead to click.
  *
- * Ticks are stored through window.iopGuide under the one "checklists" key of the site:
+ * Ticks are stored through iopGuide.store (storage.js) under the one "checklists" key of the site:
  *   { "<list id>": ["<item key>", ...], ... }
  * A tick is kept by the item's key, a hash of its words: if the words change, the old
  * tick matches nothing and is dropped the next time that list is saved.
@@ -13,7 +13,8 @@
 (function () {
   "use strict";
 
-  var store = window.iopGuide;
+  /* without the site data there is no store: the lists stay plain, as without script */
+  var store = window.iopGuide && window.iopGuide.store;
   var lists = Array.prototype.slice.call(document.querySelectorAll(".iop-checklist[data-checklist]"));
   if (!store || !lists.length) {
     return;

@@ -1,22 +1,26 @@
-/* What the guide keeps in this browser. Nothing is stored on a visit alone: a key is
- * written only when the patient uses a feature that needs it.
+/* What the guide keeps in this browser: iopGuide.store. Nothing is stored on a visit alone:
+ * a key is written only when the patient uses a feature that needs it.
  * Each site (clinic/location) has its own keys; the footer's button clears them:
  *   iop-guide:<clinic>/<location>:checklists   ticked items, by page: on a tick
  *   iop-guide:<clinic>/<location>:plan         start date and schedule track: on "Save my plan"
  * The theme (Material) keeps the light/dark scheme under its own key, "<site path>.__palette",
  * written only after the patient flips the switch (overrides/main.html holds the theme back
  * until then). The footer's button clears that one too, with any other key of the theme.
+ * Without the site data (guide.js) there is no site key: no store, and no button.
  */
 (function () {
   "use strict";
-  var data = document.getElementById("iop-site-data");
-  var site = data ? JSON.parse(data.textContent).site : "unknown";
-  var prefix = "iop-guide:" + site + ":";
+
+  var guide = window.iopGuide;
+  if (!guide || !guide.data) {
+    return;
+  }
+  var prefix = "iop-guide:" + guide.data.site + ":";
 
   function read(name) {
     try {
       return JSON.parse(window.localStorage.getItem(prefix + name) || "null");
-    } catch (error) {
+    } catch {
       return null;
     }
   }
@@ -24,7 +28,7 @@
   function write(name, value) {
     try {
       window.localStorage.setItem(prefix + name, JSON.stringify(value));
-    } catch (error) {
+    } catch {
       /* storage can be off (private mode): the page still works, it just forgets */
     }
   }
@@ -32,7 +36,7 @@
   function remove(name) {
     try {
       window.localStorage.removeItem(prefix + name);
-    } catch (error) { /* nothing stored */ }
+    } catch { /* nothing stored */ }
   }
 
   /* forget everything this site saved, and tell the page's scripts to show it empty */
@@ -43,11 +47,11 @@
       Object.keys(window.localStorage)
         .filter(function (key) { return prefixes.some(function (start) { return key.indexOf(start) === 0; }); })
         .forEach(function (key) { window.localStorage.removeItem(key); });
-    } catch (error) { /* nothing stored */ }
+    } catch { /* nothing stored */ }
     document.dispatchEvent(new CustomEvent("iop-guide:cleared"));
   }
 
-  window.iopGuide = { site: site, read: read, write: write, remove: remove, clearAll: clearAll };
+  guide.store = { read: read, write: write, remove: remove, clearAll: clearAll };
 
   /* the footer's privacy note offers the clear button once scripts run */
   function offerClear() {
@@ -61,9 +65,5 @@
     });
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", offerClear);
-  } else {
-    offerClear();
-  }
+  guide.whenReady(offerClear);
 })();

@@ -1,0 +1,56 @@
+/* A week page's dates: the week's days and session days from the stored plan (plan.js).
+ *
+ * The box is hidden until this script runs; without a plan it says where to make one,
+ * and without the site data it stays hidden.
+ */
+(function () {
+  "use strict";
+
+  var guide = window.iopGuide;
+  if (!guide || !guide.plan) {
+    return;
+  }
+  var dates = guide.dates, element = guide.element;
+
+  /* the week's dates and sessions, as text */
+  function planned(body, plan, week) {
+    var line = element("p", null, "iop-week-plan__dates");
+    line.appendChild(element("strong", "Your week " + week.number + ":"));
+    line.appendChild(document.createTextNode(" " + dates.range(week.first, week.last)));
+    body.appendChild(line);
+    if (week.sessions.length) {
+      body.appendChild(element("p", "Your sessions (" + plan.track.name + ", " + plan.track.time + "):"));
+      var list = element("ul", null, "iop-week-plan__sessions");
+      week.sessions.forEach(function (day) { list.appendChild(element("li", dates.long(day))); });
+      body.appendChild(list);
+    } else {
+      body.appendChild(element("p", "No sessions of the " + plan.track.name + " fall in this week."));
+    }
+  }
+
+  function show(data, root) {
+    var number = Number(root.getAttribute("data-iop-week-plan"));
+    var body = root.querySelector("[data-iop-week-plan-body]");
+    var change = root.querySelector("a");
+    var plan = guide.plan.read(data);
+    body.replaceChildren();
+    root.classList.toggle("iop-week-plan--empty", !plan);
+    if (!plan) {
+      body.appendChild(element("p", "See the dates of this week and your session days: " +
+        "choose your start date and schedule track on the home page."));
+      if (change) { change.textContent = "Plan your dates"; }
+      return;
+    }
+    planned(body, plan, guide.plan.weekOf(plan, number));
+    if (change) { change.textContent = "Change your plan"; }
+  }
+
+  guide.whenReady(function () {
+    var root = document.querySelector("[data-iop-week-plan]");
+    if (!root || !guide.plan.available()) { return; }
+    show(guide.data, root);
+    // the footer's "clear what this guide saved" empties the week too
+    document.addEventListener("iop-guide:cleared", function () { show(guide.data, root); });
+    root.hidden = false;
+  });
+})();
