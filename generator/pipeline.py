@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -25,13 +25,13 @@ from generator.diagnostics import (
     errors_in,
     resolved_or_none,
 )
-from generator.load.dataset import DataSet, load_dataset, with_source_lines
+from generator.load.dataset import DataFile, DataSet, FileKind, load_dataset, with_source_lines
 from generator.model.scalars import ID_RE
 from generator.paths import Project
 from generator.render.site import render_site
 from generator.render.templates import environment
-from generator.resolve import SiteSpec, resolve
-from generator.review import clinical, links, readability
+from generator.resolve import SiteSpec, needed_files, resolve
+from generator.review import assess_sites, readability
 from generator.validate import validate
 
 
@@ -60,6 +60,11 @@ def site_keys(data: DataSet) -> list[str]:
     return sorted(f"{clinic}/{location}" for clinic, location in data.locations)
 
 
+def no_site(name: str, every: list[str]) -> UsageError:
+    """The one message for a site name the data does not have."""
+    return UsageError(f"no site '{name}'; the sites are: {', '.join(every) or 'none'}")
+
+
 def select(every: list[str], wanted: list[str]) -> list[str]:
     """Pick the sites named (clinic/location, or a clinic for all its locations); all if none."""
     if not wanted:
@@ -68,44 +73,17 @@ def select(every: list[str], wanted: list[str]) -> list[str]:
     for name in wanted:
         matches = [key for key in every if key == name or key.split("/")[0] == name]
         if not matches:
-            raise UsageError(f"no site '{name}'; the sites are: {', '.join(every) or 'none'}")
+            raise no_site(name, every)
         chosen += [key for key in matches if key not in chosen]
     return chosen
 
 
-@dataclass
-class Review:
-    """Everything `check` learns: errors and warnings, the resolved sites and their reading grades."""
-
-    data: DataSet
-    diagnostics: list[Diagnostic]
-    specs: list[SiteSpec] = field(default_factory=list)
-    reading: list[readability.Summary] = field(default_factory=list)
-
-
-def review(data_dir: Path, max_grade: float | None = None) -> Review:
-    """Check the data; when it has no error, resolve every site and add the quality warnings."""
-    data, diagnostics = check(data_dir)
-    if errors_in(diagnostics):
-        return Review(data, diagnostics)
-    specs = [resolve(data, *key.split("/")) for key in site_keys(data)]
-    reading_warnings, summaries = readability.assess(data, specs, max_grade)
-    diagnostics = sorted(diagnostics + reading_warnings + clinical.check_sites(data, specs)
-                         + readability.placeholders(data) + links.check_sites(data, specs))
-    return Review(data, with_source_lines(diagnostics, data), specs, summaries)
-
-
-def resolve_all(data_dir: Path, max_grade: float | None = None) -> tuple[list[SiteSpec], list[Diagnostic]]:
-    """Review the data and return every resolved site; raise DataError if the data holds any error."""
-    result = review(data_dir, max_grade)
-    if errors_in(result.diagnostics):
-        raise DataError(result.diagnostics)
-    return result.specs, result.diagnostics
-
-
-def render_to(spec: SiteSpec, project: Project, staging: Path) -> None:
-    """Render one site into a staging folder (the render stage alone)."""
-    render_site(spec, project, environment(project.content), staging)
+def site_named(specs: list[SiteSpec], name: str) -> SiteSpec:
+    """The resolved site called name (clinic/location)."""
+    for spec in specs:
+        if spec.key == name:
+            return spec
+    raise no_site(name, [spec.key for spec in specs])
 
 
 @dataclass
@@ -119,10 +97,12 @@ class SitePlan:
 
 @dataclass
 class Plan:
-    """What a build will do: every site, and every diagnostic of the data."""
+    """Everything the data says before a build: every site, every diagnostic, each site's reading grades."""
 
+    data: DataSet
     sites: list[SitePlan]
     diagnostics: list[Diagnostic]
+    reading: list[readability.Summary] = field(default_factory=list)
 
     @property
     def specs(self) -> list[SiteSpec]:
@@ -130,76 +110,55 @@ class Plan:
         return [site.spec for site in self.sites if site.spec is not None]
 
 
-def plan(data_dir: Path) -> Plan:
-    """Check the data and decide site by site: an error blocks only the sites whose files hold it.
+def plan(data: DataSet, diagnostics: list[Diagnostic], max_grade: float | None = None) -> Plan:
+    """Decide site by site, then review the sites that can be built (once, for every command).
 
-    A site needs its location file, its clinic's file, its program and the therapies
-    those name; an error anywhere else (another location, an unused therapy) does
-    not stop it, so one broken location never holds back the others.
+    An error blocks only the sites whose files hold it: a site needs its location
+    file, its clinic's file, its program and the therapies those name; an error
+    anywhere else (another location, an unused therapy) does not stop it, so one
+    broken location never holds back the others.
     """
-    data, diagnostics = check(data_dir)
     errors = errors_in(diagnostics)
-    sites = []
-    for clinic_id, location_id, location_file in _location_files(data_dir):
-        needs = _needed_files(data, clinic_id, location_id, location_file)
-        blocking = [d for d in errors if resolved_or_none(d.file) in needs]
-        spec = None
-        if not blocking:
-            try:
-                spec = resolve(data, clinic_id, location_id)
-            except KeyError:
-                # a file it needs failed to load and reported that in its own file
-                blocking = [Diagnostic(location_file, 1, 1, "this site cannot be built until the errors in the "
-                                       "files it uses are fixed")]
-        sites.append(SitePlan(f"{clinic_id}/{location_id}", spec, blocking))
-    specs = [site.spec for site in sites if site.spec is not None]
-    if specs:
-        reading_warnings, _ = readability.assess(data, specs, None)
-        diagnostics = sorted(diagnostics + reading_warnings + clinical.check_sites(data, specs)
-                             + readability.placeholders(data) + links.check_sites(data, specs))
-    return Plan(sites, with_source_lines(diagnostics, data))
+    # a location file whose name is no id is not a site: its own error says so
+    sites = [_site_plan(data, found, errors) for found in data.of_kind(FileKind.location)
+             if all(ID_RE.fullmatch(part) for part in found.id.split("/"))]
+    findings = assess_sites(data, [site.spec for site in sites if site.spec is not None], max_grade)
+    return Plan(data, sites, with_source_lines(sorted(diagnostics + findings.diagnostics), data), findings.reading)
 
 
-def _location_files(data_dir: Path) -> list[tuple[str, str, Path]]:
-    """Every location file, valid or not, as (clinic id, location id, file), sorted."""
-    found = []
-    for file in sorted((data_dir / "clinics").glob("*/locations/*")):
-        if file.is_file() and file.suffix.lower() in (".yaml", ".yml") and ID_RE.fullmatch(file.stem) \
-                and ID_RE.fullmatch(file.parent.parent.name):
-            found.append((file.parent.parent.name, file.stem, file))
-    return found
+def _site_plan(data: DataSet, location: DataFile, errors: list[Diagnostic]) -> SitePlan:
+    clinic_id, location_id = location.id.split("/")
+    needs = needed_files(data, clinic_id, location_id)
+    blocking = [d for d in errors if resolved_or_none(d.file) in needs]
+    if blocking:
+        return SitePlan(f"{clinic_id}/{location_id}", None, blocking)
+    try:
+        return SitePlan(f"{clinic_id}/{location_id}", resolve(data, clinic_id, location_id))
+    except KeyError:
+        # a file it needs failed to load and reported that in its own file
+        return SitePlan(f"{clinic_id}/{location_id}", None, [Diagnostic(
+            location.path, 1, 1, "this site cannot be built until the errors in the files it uses are fixed")])
 
 
-def _needed_files(data: DataSet, clinic_id: str, location_id: str, location_file: Path) -> set[Path]:
-    """The files one site is made from (those that exist)."""
-    clinic_folder = data.clinic_folder(clinic_id)
-    needs = {location_file, clinic_folder / "clinic.yaml", clinic_folder / "clinic.yml"}
-    clinic = data.clinics.get(clinic_id)
-    program = data.programs.get(clinic.model.program) if clinic else None
-    models: list[Any] = [entry.model for entry in (clinic, program, data.locations.get((clinic_id, location_id)))
-                         if entry is not None]
-    if clinic and program is None:
-        needs |= set((data.root / "programs").glob(f"{clinic.model.program}.y*ml"))
-    if program:
-        needs.add(program.file)
-    # a therapy is needed when any of the site's files names it
-    named = {text for model in models for text in _strings(model.model_dump())}
-    needs |= {file for file in (data.root / "therapies").glob("*.y*ml") if file.stem in named}
-    return {real for file in needs if (real := resolved_or_none(file)) is not None}
+def review(data_dir: Path, max_grade: float | None = None) -> Plan:
+    """Everything `check` reports: load and validate the data folder, then plan and review its sites."""
+    return plan(*check(data_dir), max_grade)
 
 
-def _strings(value: object) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _strings(item)
+def resolve_all(data_dir: Path, max_grade: float | None = None) -> tuple[list[SiteSpec], list[Diagnostic]]:
+    """Every resolved site of a data folder, with the warnings; raise DataError if the data holds any error."""
+    result = review(data_dir, max_grade)
+    if errors_in(result.diagnostics):
+        raise DataError(result.diagnostics)
+    return result.specs, result.diagnostics
 
 
-def build_sites(project: Project, data_dir: Path, out: Path, wanted: list[str],
+def render_to(spec: SiteSpec, project: Project, staging: Path) -> None:
+    """Render one site into a staging folder (the render stage alone)."""
+    render_site(spec, project, environment(project.content), staging)
+
+
+def build_sites(project: Project, data: Plan | Path, out: Path, wanted: list[str],
                 report: Callable[[str, str], None] = lambda site, status: None, jobs: int = 1,
                 archive: bool = False, force: bool = False) -> BuildResult:
     """Build each chosen site into out/<clinic>/<location>/, up to `jobs` at a time, then the report and portal.
@@ -207,12 +166,13 @@ def build_sites(project: Project, data_dir: Path, out: Path, wanted: list[str],
     A site blocked by data errors or failing in MkDocs keeps its previous output;
     the others are built all the same. out must be a folder of the builds' own
     (see output.claim); in it only the sites the previous report lists and the
-    sites built now are ever replaced.
+    sites built now are ever replaced. data is the plan of the data (the command
+    line has made it already), or a data folder to plan here.
     """
     if project.missing():
         raise ProjectError(f"{project.root} is not an iop-guide project: missing {', '.join(project.missing())}")
-    output.refuse_shared_output(out, project, data_dir)
-    chosen_plan = plan(data_dir)
+    chosen_plan = data if isinstance(data, Plan) else review(data)
+    output.refuse_shared_output(out, project, chosen_plan.data.root)
     keys = select([site.key for site in chosen_plan.sites], wanted)
     if not chosen_plan.sites and errors_in(chosen_plan.diagnostics):
         raise DataError(chosen_plan.diagnostics)
@@ -284,12 +244,13 @@ def _build_one(job: _Job, spec: SiteSpec) -> outcome.Outcome:
         try:
             render_site(spec, job.project, job.env, Path(staging))
             job.stopper.check()
-            publish.publish(Path(staging), folder, spec.key, job.stopper)
+            links = publish.publish(Path(staging), folder, spec.key, job.stopper)
         except SiteBuildError as e:
             job.report(spec.key, "failed")
             return outcome.Outcome(spec.key, "failed", error=e.output, seconds=time.monotonic() - started)
     job.report(spec.key, "built")  # at once: the site is in place, whatever comes next
-    done = outcome.measure(folder, spec.key, 0.0)
+    # the link check read every page already: its external links go into the report as they are
+    done = outcome.measure(folder, spec.key, 0.0, links.external)
     _archive(job, folder, done)
     done.seconds = time.monotonic() - started
     return done

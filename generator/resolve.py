@@ -11,11 +11,25 @@ Merge rules (documented in docs/data-guide.md):
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.load.dataset import DataSet
-from generator.model.models import Activity, Clinic, Location, Overrides, Phase, Program, Section, Therapy, WeekNote
+from generator.diagnostics import resolved_or_none
+from generator.load.dataset import DataSet, FileKind
+from generator.model import (
+    Activity,
+    Clinic,
+    Location,
+    Overrides,
+    Phase,
+    PhaseOverride,
+    Program,
+    Section,
+    Therapy,
+    Track,
+    WeekNote,
+)
 from generator.model.scalars import parse_weeks
 
 
@@ -60,6 +74,12 @@ class SiteSpec:
     therapies: dict[str, Therapy]
     therapy_weeks: dict[str, tuple[int, ...]]
     logo: Path
+    # the folder of the clinic's files and assets
+    clinic_folder: Path
+    # the data files the site shows content from: program, clinic, location and the therapies offered
+    files: tuple[Path, ...]
+    # hours a week of each schedule track, by the track's name
+    weekly_hours: dict[str, float]
     # which layer (program, clinic or location) supplied each overridable key
     provenance: dict[str, str] = field(default_factory=dict)
 
@@ -116,8 +136,49 @@ def resolve(data: DataSet, clinic_id: str, location_id: str) -> SiteSpec:
         therapies={t: data.therapies[t].model for t in offered},
         therapy_weeks={t: tuple(w.number for w in weeks if t in w.therapies) for t in offered},
         logo=data.clinic_folder(clinic_id) / clinic.brand.logo,
+        clinic_folder=data.clinic_folder(clinic_id),
+        files=(data.programs[clinic.program].file, data.clinics[clinic_id].file,
+               data.locations[(clinic_id, location_id)].file, *(data.therapies[t].file for t in offered)),
+        weekly_hours={track.name: weekly_hours(track) for track in location.tracks},
         provenance=provenance,
     )
+
+
+def weekly_hours(track: Track) -> float:
+    """The hours a schedule track meets in a week."""
+    start_h, start_m = (int(x) for x in track.start.split(":"))
+    end_h, end_m = (int(x) for x in track.end.split(":"))
+    return ((end_h * 60 + end_m) - (start_h * 60 + start_m)) / 60 * len(track.days)
+
+
+def needed_files(data: DataSet, clinic_id: str, location_id: str) -> set[Path]:
+    """The data files one site needs, valid or not, resolved: an error in any of them blocks the site.
+
+    Its location file, its clinic's file, its program's file and the file of every
+    therapy those name; found whether or not they are valid.
+    """
+    needs = [data.file_of(FileKind.location, f"{clinic_id}/{location_id}"), data.file_of(FileKind.clinic, clinic_id)]
+    clinic = data.clinics.get(clinic_id)
+    program = data.programs.get(clinic.model.program) if clinic else None
+    location = data.locations.get((clinic_id, location_id))
+    if clinic:
+        needs.append(data.file_of(FileKind.program, clinic.model.program))
+    named = set(_named_therapies(program.model if program else None, clinic.model if clinic else None,
+                                 location.model if location else None))
+    needs += [data.file_of(FileKind.therapy, therapy) for therapy in sorted(named)]
+    return {real for file in needs if file is not None and (real := resolved_or_none(file)) is not None}
+
+
+def _named_therapies(program: Program | None, clinic: Clinic | None, location: Location | None) -> Iterator[str]:
+    """The id of every therapy a site's files name: in phases, activities, overrides and a location's changes."""
+    phases: list[Iterable[Phase | PhaseOverride]] = [program.phases if program else []]
+    phases += [layer.overrides.phases or [] for layer in (clinic, location) if layer and layer.overrides]
+    for phase in (phase for group in phases for phase in group):
+        yield from phase.therapies or []
+        yield from (activity.therapy for activity in phase.activities or [] if activity.therapy)
+    if location:
+        yield from location.therapies.remove
+        yield from (added.therapy for added in location.therapies.add)
 
 
 def _weeks(program: Program, location: Location, length: int) -> tuple[Week, ...]:

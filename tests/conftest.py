@@ -1,4 +1,4 @@
-"""Shared fixtures: the project, copies of the demo data, and the demo sites built once."""
+"""Shared fixtures: the project, copies of the demo data and project, the demo sites resolved and built once."""
 
 from __future__ import annotations
 
@@ -8,12 +8,16 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from support import demo
+from support.demo import DEMO_DATA, ROOT
+from support.files import project_copy
 
 from generator import pipeline
 from generator.paths import Project
+from generator.resolve import SiteSpec
 
-ROOT = Path(__file__).resolve().parent.parent
-DEMO_DATA = ROOT / "program_data"
+# every demo site as clinic/location, known without reading the data: for parametrize lists
+DEMO_SITES = demo.site_keys()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -41,6 +45,20 @@ def data(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture
+def workdir(tmp_path: Path) -> Path:
+    """A private copy of the project (templates, overrides, base config, demo data) to run the command in."""
+    return project_copy(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def demo_specs() -> dict[str, SiteSpec]:
+    """Every demo site resolved, by key: one run of the pipeline for the whole session; tests must not change it."""
+    specs = demo.specs()
+    assert sorted(specs) == DEMO_SITES, "the site keys read from file paths are the sites the data makes"
+    return specs
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory, project: Project) -> Path:
     """The demo sites, built once for the whole session; tests must not change them."""
@@ -48,6 +66,13 @@ def built(tmp_path_factory: pytest.TempPathFactory, project: Project) -> Path:
     result = pipeline.build_sites(project, DEMO_DATA, out, [])
     assert not result.failed, result.failed
     return out
+
+
+@pytest.fixture(params=DEMO_SITES)
+def site(request: pytest.FixtureRequest, demo_specs: dict[str, SiteSpec], built: Path) -> tuple[SiteSpec, Path]:
+    """Each demo site in turn (the test runs once per site): its resolved spec and its built folder."""
+    spec = demo_specs[request.param]
+    return spec, built / spec.key
 
 
 @pytest.fixture(scope="session")
@@ -67,6 +92,14 @@ def problems(data: Path) -> list[str]:
     """Every diagnostic of a data folder, as `relative/path:line:col: severity: message`."""
     _, diagnostics = pipeline.check(data)
     return [d.format(root=data) for d in diagnostics]
+
+
+def only_problem(data: Path, file: str, text: str, col: int | None = None) -> str:
+    """The one diagnostic of a data folder, which must be at the line of file that holds text (and at col)."""
+    where = f"{file}:{line_of(data / file, text)}:" + (f"{col}:" if col else "")
+    found = problems(data)
+    assert len(found) == 1 and found[0].startswith(where), found
+    return found[0]
 
 
 def line_of(file: Path, text: str) -> int:

@@ -28,8 +28,8 @@ from pydantic import BaseModel
 from generator import pipeline
 from generator.diagnostics import Diagnostic, Severity
 from generator.load.loader import load_file
+from generator.model import MODELS
 from generator.model.modeling import branches, model_in
-from generator.model.models import MODELS
 
 Path_ = tuple[str | int, ...]
 MARK = re.compile(r"pwn\d{3}")

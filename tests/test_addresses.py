@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, edit, line_of, problems
+from conftest import ROOT, edit, line_of, only_problem, problems
 
 from generator.render import href
-from generator.render.templates import link
+from generator.render.templates import environment, link
 
 CLINIC = "clinics/harbor-light/clinic.yaml"
 PASADENA = "clinics/harbor-light/locations/pasadena.yaml"
@@ -21,12 +21,10 @@ CEDAR = "clinics/cedar-path/clinic.yaml"
 def refused_at(data: Path, file: str, old: str, new: str) -> str:
     """Put new in place of old in a data file; return the one error `check` gives, which must be at new's value."""
     edit(data / file, old, new)
-    line = line_of(data / file, new.split("\n")[0])
     col = new.index(":") + 3 if not new.lstrip().startswith("- ") else new.index("- ") + 3
-    found = problems(data)
-    assert len(found) == 1, found
-    assert found[0].startswith(f"{file}:{line}:{col}: error: "), found
-    return found[0]
+    found = only_problem(data, file, new.split("\n")[0], col)
+    assert f":{col}: error: " in found, found
+    return found
 
 
 # -- email: a strict grammar, and a link built from the validated value only ----------------------
@@ -79,20 +77,45 @@ def test_link_targets_escape_what_could_end_a_link_or_an_attribute() -> None:
     assert str(href.tel("(626) 555-0142")) == "tel:+16265550142" and str(href.tel("988")) == "tel:988"
 
 
-# the Markdown link targets the templates may write: internal paths the generator makes, never a data value
+# the link targets the page templates may write: a docs path the views give (see render/pages.py) turned into a
+# link from the page by md_url (Markdown) or html_url (raw HTML); never a data value, never a path written by hand
 _TARGET = re.compile(r"\]\(([^)]*)\)")
-_PATH_VARIABLES = (r"root|therapy\.path|therapy\.id|week\.(prev|next)\.path|site\.first_week|item\.path"
-                   r"|activity\.therapy\.path|phase\.weeks\[0\]|n")
-_GENERATED = re.compile(rf"^([a-z0-9./#_-]*|\{{\{{ ({_PATH_VARIABLES}) \}}\}})*$")
+_HREF = re.compile(r'href="([^"]*)"')
+_PATH_VARIABLES = r"(activity\.therapy|therapy|item|phase|week|week\.(prev|next)|step)\.path|site\.links\.[a-z_]+"
+_PAGE_LINK = re.compile(rf"^\{{\{{ ({_PATH_VARIABLES}) \| md_url \}}\}}$")
+_PAGE_HREF = re.compile(rf"^\{{\{{ ({_PATH_VARIABLES}) \| html_url \| e \}}\}}$|^\{{\{{ site\.tel \| e \}}\}}$")
 
 
 def test_no_template_pastes_data_into_a_link_target() -> None:
     found = []
     for template in sorted((ROOT / "content").rglob("*.jinja")):
-        for target in _TARGET.findall(template.read_text(encoding="utf-8")):
-            if not _GENERATED.match(target):
-                found.append(f"{template.name}: ({target})")
-    assert found == [], "write external links with the link filter and an Href from generator/href.py"
+        text = template.read_text(encoding="utf-8")
+        found += [f"{template.name}: ({target})" for target in _TARGET.findall(text) if not _PAGE_LINK.match(target)]
+        if template.name.endswith(".md.jinja"):  # the portal links to the sites it lists, not to pages
+            found += [f"{template.name}: href={target}" for target in _HREF.findall(text)
+                      if not _PAGE_HREF.match(target)]
+    assert found == [], "write external links with the link filter and an Href from generator/render/href.py"
+
+
+def test_a_template_that_writes_a_path_by_hand_is_caught() -> None:
+    for target in ["weeks/week-{{ n }}.md", "contact.md#getting-here", "{{ root }}{{ therapy.path }}",
+                   "{{ therapy.id }}.md", "{{ location.website }}"]:
+        assert not _PAGE_LINK.match(target), target
+    assert not _PAGE_HREF.match("{{ root }}{{ step.href | e }}")
+
+
+def test_page_links_start_from_the_page_being_rendered(tmp_path: Path) -> None:
+    (tmp_path / "_links.md.jinja").write_text("{% macro to(path) %}[x]({{ path | md_url }}){% endmacro %}")
+    (tmp_path / "with.md.jinja").write_text('{% import "_links.md.jinja" as l with context %}{{ l.to("faq.md") }} '
+                                            '<a href="{{ "weeks/week-2.md" | html_url }}">')
+    (tmp_path / "without.md.jinja").write_text('{% import "_links.md.jinja" as l %}{{ l.to("faq.md") }}')
+    env = environment(tmp_path)
+    assert env.get_template("with.md.jinja").render(here="weeks/week-1.md") == \
+        '[x](../faq.md) <a href="../weeks/week-2.html">'
+    assert env.get_template("with.md.jinja").render(here="print.md") == '[x](faq.md) <a href="weeks/week-2.html">'
+    # a macro file imported without the page's context cannot guess where the page is
+    with pytest.raises(TypeError, match="with context"):
+        env.get_template("without.md.jinja").render(here="print.md")
 
 
 # -- web addresses: RFC 3986 characters, http(s), and a site's address is a plain folder ----------------

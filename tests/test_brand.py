@@ -12,13 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import DEMO_DATA, ROOT, edit, line_of, problems
+from conftest import DEMO_DATA, ROOT, edit, line_of, only_problem, problems
+from support import html as built_html
 
-from generator import pipeline
 from generator.render.href import tel
 from generator.resolve import SiteSpec
-
-SPECS, _ = pipeline.resolve_all(DEMO_DATA)
 
 
 class _BaseConfigLoader(yaml.SafeLoader):
@@ -29,23 +27,16 @@ _BaseConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 BASE_EXTRA = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_BaseConfigLoader)["extra"]
 
 
-@cache
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+# each page is read by several tests here: parse it once (the tests only read what they get)
+soup = cache(built_html.soup)
 
 
 def words(element: object) -> str:
-    return " ".join(element.get_text(" ", strip=True).split())  # type: ignore[attr-defined]
-
-
-@pytest.fixture(params=SPECS, ids=[spec.key for spec in SPECS])
-def site(request: pytest.FixtureRequest, built: Path) -> tuple[SiteSpec, Path]:
-    spec: SiteSpec = request.param
-    return spec, built / spec.clinic_id / spec.location_id
+    return built_html.words(element.get_text(" ", strip=True))  # type: ignore[attr-defined]
 
 
 def pages_of(folder: Path) -> list[Path]:
-    return sorted(folder.rglob("*.html"))
+    return built_html.pages_of(folder, with_404=True)
 
 
 def clinic_folder(spec: SiteSpec) -> Path:
@@ -68,11 +59,11 @@ def test_favicon_is_the_clinics_own_file_on_every_page(site: tuple[SiteSpec, Pat
         assert copied.is_file() and copied.read_bytes() == expected, (page, icon["href"])
 
 
-def test_fonts_are_copied_and_declared(built: Path) -> None:
-    spec = next(s for s in SPECS if s.clinic.brand.fonts)
+def test_fonts_are_copied_and_declared(built: Path, demo_specs: dict[str, SiteSpec]) -> None:
+    spec = next(s for s in demo_specs.values() if s.clinic.brand.fonts)
     fonts = spec.clinic.brand.fonts
     assert fonts is not None and fonts.headings is not None
-    assets = built / spec.clinic_id / spec.location_id / "assets"
+    assets = built / spec.key / "assets"
     css = (assets / "brand.css").read_text(encoding="utf-8")
     faces = re.findall(r"@font-face \{(.*?)\}", css, re.S)
     declared = [item for font in (fonts.text, fonts.headings) for item in font.files]
@@ -88,9 +79,9 @@ def test_fonts_are_copied_and_declared(built: Path) -> None:
                      + re.escape(fonts.headings.family) + '"', css)
 
 
-def test_every_page_preloads_the_clinics_woff2_fonts(built: Path) -> None:
-    spec = next(s for s in SPECS if s.clinic.brand.fonts)
-    folder = built / spec.clinic_id / spec.location_id
+def test_every_page_preloads_the_clinics_woff2_fonts(built: Path, demo_specs: dict[str, SiteSpec]) -> None:
+    spec = next(s for s in demo_specs.values() if s.clinic.brand.fonts)
+    folder = built / spec.key
     for page in (folder / "index.html", folder / "weeks/week-2.html"):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         preloads = soup.select('link[rel="preload"][as="font"]')
@@ -101,9 +92,9 @@ def test_every_page_preloads_the_clinics_woff2_fonts(built: Path) -> None:
             assert (page.parent / link["href"]).resolve().is_file()
 
 
-def test_a_clinic_without_fonts_gets_no_font_rules(built: Path) -> None:
-    spec = next(s for s in SPECS if not s.clinic.brand.fonts)
-    assets = built / spec.clinic_id / spec.location_id / "assets"
+def test_a_clinic_without_fonts_gets_no_font_rules(built: Path, demo_specs: dict[str, SiteSpec]) -> None:
+    spec = next(s for s in demo_specs.values() if not s.clinic.brand.fonts)
+    assets = built / spec.key / "assets"
     assert "@font-face" not in (assets / "brand.css").read_text(encoding="utf-8")
     assert not (assets / "fonts").exists()
 
@@ -164,15 +155,15 @@ def test_legal_line_and_disclaimer_in_every_footer(site: tuple[SiteSpec, Path]) 
         assert footer.select_one(".iop-footer-contact") and footer.select_one("#iop-privacy"), page
 
 
-def test_a_clinic_may_replace_the_shared_disclaimer() -> None:
-    own = [spec for spec in SPECS if spec.clinic.disclaimer]
-    shared = [spec for spec in SPECS if not spec.clinic.disclaimer]
+def test_a_clinic_may_replace_the_shared_disclaimer(demo_specs: dict[str, SiteSpec]) -> None:
+    own = [spec for spec in demo_specs.values() if spec.clinic.disclaimer]
+    shared = [spec for spec in demo_specs.values() if not spec.clinic.disclaimer]
     assert own and shared, "the demo shows both"
     assert own[0].clinic.disclaimer != BASE_EXTRA["disclaimer"]
 
 
-def test_the_two_clinics_look_different(built: Path) -> None:
-    by_clinic = {spec.clinic_id: built / spec.clinic_id / spec.location_id / "assets" for spec in SPECS}
+def test_the_two_clinics_look_different(built: Path, demo_specs: dict[str, SiteSpec]) -> None:
+    by_clinic = {spec.clinic_id: built / spec.key / "assets" for spec in demo_specs.values()}
     first, second = sorted(by_clinic.values())[:2]
     assert (first / "brand.css").read_text() != (second / "brand.css").read_text()
     assert (first / "favicon.svg").read_bytes() != (second / "favicon.svg").read_bytes()
@@ -217,7 +208,4 @@ def test_the_same_font_face_twice_is_an_error(data: Path) -> None:
 def test_a_font_family_name_cannot_break_out_of_the_css(data: Path) -> None:
     clinic = data / CLINIC
     edit(clinic, "family: DejaVu Serif\n", 'family: "Evil\\"; } body { display: none"\n')
-    line = line_of(clinic, "family: \"Evil")
-    found = problems(data)
-    assert len(found) == 1 and found[0].startswith(f"{CLINIC}:{line}:"), found
-    assert "is not a font family name" in found[0]
+    assert "is not a font family name" in only_problem(data, CLINIC, "family: \"Evil")

@@ -10,27 +10,15 @@ import re
 from pathlib import Path
 
 import markdown
-import pytest
 from bs4 import BeautifulSoup
-from conftest import DEMO_DATA, ROOT
+from conftest import ROOT
+from support.html import article, words
 
-from generator import pipeline
 from generator.render.templates import environment
 from generator.render.views import tick_key, tick_list
 from generator.resolve import SiteSpec
 
-SPECS, _ = pipeline.resolve_all(DEMO_DATA)
 KEY = re.compile(r"^[0-9a-f]{8}(-[0-9]+)?$")
-
-
-def article(page: Path) -> BeautifulSoup:
-    found = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find("article")
-    assert found is not None, page
-    return found
-
-
-def words(text: str) -> str:
-    return " ".join(text.split())
 
 
 def check_list(page: Path, list_id: str, tag: str, expected: list[tuple[str | None, str]]) -> None:
@@ -49,24 +37,24 @@ def check_list(page: Path, list_id: str, tag: str, expected: list[tuple[str | No
     assert body.select("input[type=checkbox], .task-list") == []
 
 
-@pytest.mark.parametrize("spec", SPECS, ids=[s.key for s in SPECS])
-def test_week_checklists_are_plain_lists_keyed_by_their_words(built: Path, spec: SiteSpec) -> None:
+def test_week_checklists_are_plain_lists_keyed_by_their_words(site: tuple[SiteSpec, Path]) -> None:
+    spec, folder = site
     with_lists = [week for week in spec.weeks if week.checklist]
     assert with_lists, "the demo data should have week checklists"
     for week in spec.weeks:
-        page = built / spec.key / "weeks" / f"week-{week.number}.html"
+        page = folder / "weeks" / f"week-{week.number}.html"
         if week.checklist:
             check_list(page, f"week-{week.number}", "ul", [(None, item) for item in week.checklist])
         else:
             assert article(page).select(".iop-checklist") == []
 
 
-@pytest.mark.parametrize("spec", SPECS, ids=[s.key for s in SPECS])
-def test_preparation_steps_are_a_numbered_checklist(built: Path, spec: SiteSpec) -> None:
+def test_preparation_steps_are_a_numbered_checklist(site: tuple[SiteSpec, Path]) -> None:
+    spec, folder = site
     steps = [(step.title, step.text) for step in spec.program.preparation]
     assert steps
-    check_list(built / spec.key / "preparing.html", "preparing", "ol", steps)
-    strong = article(built / spec.key / "preparing.html").select(".iop-checklist li > strong")
+    check_list(folder / "preparing.html", "preparing", "ol", steps)
+    strong = article(folder / "preparing.html").select(".iop-checklist li > strong")
     assert [s.get_text() for s in strong] == [f"{title}." for title, _ in steps]
 
 

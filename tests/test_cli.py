@@ -2,46 +2,21 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, edit, line_of
+from support.commands import fetch, iop, previewing, wait_for
+from support.files import tree_hash
 
 from generator import pipeline
 from generator.build import mkdocs, publish
 from generator.diagnostics import SiteBuildError
 from generator.paths import Project
 
-
-@pytest.fixture
-def workdir(tmp_path: Path) -> Path:
-    """A copy of the project (templates, overrides, base config, demo data) to run the command in."""
-    for name in ("content", "overrides", "program_data"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
-
-
-def iop(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=300, check=False)
-
-
-def tree_hash(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            digest.update(str(path.relative_to(folder)).encode() + path.read_bytes())
-    return digest.hexdigest()
+# `workdir` (tests/conftest.py) is a private copy of the project to run the command in
 
 
 def test_check_passes_on_the_demo_data(workdir: Path) -> None:
@@ -96,9 +71,9 @@ def test_build_from_a_fresh_folder_then_a_bad_edit_keeps_only_the_sites_it_touch
     assert not list(site.rglob(".iop-tmp-*"))
 
 
-def test_a_broken_location_keeps_its_site_and_the_others_are_built(workdir: Path) -> None:
-    assert iop(workdir, "build").returncode == 0
+def test_a_broken_location_keeps_its_site_and_the_others_are_built(workdir: Path, built: Path) -> None:
     site = workdir / "site"
+    shutil.copytree(built, site)  # a complete earlier build, as the test above makes one
     before = tree_hash(site / "harbor-light/pasadena")
     edit(workdir / "program_data/clinics/harbor-light/locations/pasadena.yaml", "name: Pasadena", "name: [Pasadena")
     edit(workdir / "program_data/clinics/harbor-light/locations/riverside.yaml", "name: Riverside",
@@ -142,9 +117,9 @@ def test_outside_a_project_folder(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_a_failed_site_keeps_its_previous_output(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_site_keeps_its_previous_output(workdir: Path, built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project, data, out = Project(workdir), workdir / "program_data", workdir / "site"
-    assert not pipeline.build_sites(project, data, out, []).failed
+    shutil.copytree(built, out)  # a complete earlier build
     before = {key: tree_hash(out / key) for key in ("harbor-light/pasadena", "cedar-path/sacramento")}
     real = mkdocs.mkdocs_build
 
@@ -165,40 +140,9 @@ def test_a_failed_site_keeps_its_previous_output(workdir: Path, monkeypatch: pyt
     assert not list(out.rglob(".iop-tmp-*"))
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.read().decode()
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return None
-
-
-def wait_for(condition, timeout: float = 60.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.2)
-    raise AssertionError("condition not met in time")
-
-
 def test_serve_previews_and_follows_edits(workdir: Path) -> None:
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "harbor-light/pasadena",
-                               "--port", str(port)], cwd=workdir, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              text=True)
-    try:
-        url = f"http://127.0.0.1:{port}/index.html"
+    with previewing(workdir) as running:  # serves harbor-light/pasadena
+        url = f"{running.url}/index.html"
         assert "Harbor Light Recovery" in wait_for(lambda: fetch(url))
         edit(workdir / "program_data/clinics/harbor-light/clinic.yaml", "tagline: ", "tagline: Freshly edited. ")
         wait_for(lambda: "Freshly edited." in (fetch(url) or ""))
-    finally:
-        server.terminate()
-        server.wait(timeout=30)

@@ -30,6 +30,16 @@ def test_dark_scheme_tint_reads_on_the_dark_background(color: str) -> None:
         assert tint == color  # a color that already reads is kept as it is
 
 
+@pytest.mark.parametrize("color", ["#f0a050", "#ffff00", "#777777", "#ffffff", "#1d4e89"])
+def test_darker_shade_carries_white_text(color: str) -> None:
+    # the advice for a brand color too pale for white text: the same search, toward black
+    shade = colors.readable_on(color, colors.WHITE, target=colors.AA_TEXT, toward=colors.BLACK)
+    assert colors.contrast(shade, colors.WHITE) >= colors.AA_TEXT
+    assert colors.luminance(shade) <= colors.luminance(color)
+    if colors.contrast(color, colors.WHITE) >= colors.AA_TEXT:
+        assert shade == color
+
+
 def test_a_pale_brand_color_is_an_error_at_its_line(data: Path) -> None:
     clinic = data / "clinics/harbor-light/clinic.yaml"
     edit(clinic, 'accent: "#b3541e"', 'accent: "#f0a050"')

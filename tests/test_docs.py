@@ -9,8 +9,8 @@ import pytest
 from conftest import ROOT
 
 from generator.load.loader import load_text
+from generator.model import Clinic, Location, Overrides, Program, Therapy
 from generator.model.modeling import parse
-from generator.model.models import Clinic, Location, Overrides, Program, Therapy
 
 GUIDE = ROOT / "docs" / "data-guide.md"
 # whole-file examples only: the guide's indented snippets show a single key

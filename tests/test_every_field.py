@@ -21,8 +21,7 @@ from conftest import DEMO_DATA
 from hostile import MARK, PLAIN, control_only, covered_copy, judge, models_below, shown, site_json, string_fields
 
 from generator import pipeline
-from generator.model import scalars
-from generator.model.models import MODELS
+from generator.model import MODELS, scalars
 from generator.paths import Project
 from generator.render import href
 
@@ -149,7 +148,7 @@ def test_the_site_config_holds_only_the_keys_the_generator_writes(hostile_build:
         pipeline.render_to(spec, project, staging)
         config = yaml.safe_load((staging / "mkdocs.yml").read_text(encoding="utf-8"))
         assert set(config) == {"INHERIT", "site_name", "site_url", "site_description", "docs_dir", "theme",
-                               "extra_css", "nav", "extra"}
+                               "extra_css", "nav", "extra", "markdown_extensions"}
         # Material prints these unescaped: they hold no tag and no quote that could end an attribute
         for value in [config["site_name"], config["site_description"], *_labels(config["nav"])]:
             assert not re.search(r"[<>\"]", value), value

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
 import markdown
-import pytest
-from bs4 import BeautifulSoup, NavigableString, Tag
-from conftest import DEMO_DATA, edit, line_of, problems
+import yaml
+from bs4 import NavigableString, Tag
+from conftest import edit, line_of, problems
+from support.html import article, pages_of
 
-from generator import pipeline
-from generator.markdown.abbreviations import definitions_line, read_terms
+from generator.model import GlossaryEntry
+from generator.render import config
 from generator.resolve import SiteSpec
 
-SPECS, _ = pipeline.resolve_all(DEMO_DATA)
-KEYS = [spec.key for spec in SPECS]
 GLOSSARY = """\
 glossary:
   - term: IOP
@@ -32,12 +32,6 @@ def expected_terms(spec: SiteSpec) -> dict[str, str]:
     terms = {item.term: item.meaning for item in spec.program.glossary}
     terms.update({t.short_name: t.name for t in spec.therapies.values() if t.short_name})
     return terms
-
-
-def article(page: Path) -> Tag:
-    found = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find("article")
-    assert isinstance(found, Tag), page
-    return found
 
 
 def term_of(word: str, terms: dict[str, str]) -> str:
@@ -68,17 +62,14 @@ def text_before(el: Tag, size: int = 80) -> str:
     return found
 
 
-@pytest.fixture(params=SPECS, ids=KEYS)
-def site(request: pytest.FixtureRequest, built: Path) -> tuple[SiteSpec, Path]:
-    spec: SiteSpec = request.param
-    return spec, built / spec.clinic_id / spec.location_id
+# `site` (tests/conftest.py) runs a test once per demo site
 
 
 # -- data and its checks ----------------------------------------------------------
 
 
-def test_demo_programs_have_a_glossary_of_terms_the_guide_uses() -> None:
-    for spec in SPECS:
+def test_demo_programs_have_a_glossary_of_terms_the_guide_uses(demo_specs: dict[str, SiteSpec]) -> None:
+    for spec in demo_specs.values():
         assert {item.term for item in spec.program.glossary} == {"IOP", "PHP"}
 
 
@@ -130,28 +121,35 @@ def test_a_term_may_repeat_a_therapy_short_name_with_its_meaning(data: Path) -> 
 # -- the extension on its own --------------------------------------------------------
 
 
-def convert(tmp_path: Path, text: str, terms: dict[str, str]) -> str:
-    glossary = tmp_path / "glossary.md"
-    glossary.write_text(f"# Words\n\n{definitions_line(terms)}\n", encoding="utf-8")
-    md = markdown.Markdown(extensions=["abbr", "def_list", "toc", "attr_list", "generator.markdown.abbreviations"],
-                           extension_configs={"generator.markdown.abbreviations": {"glossary": str(glossary)}})
+HOSTILE_MEANING = "a <b>bold</b> --> & </script> \"quoted\" meaning"
+
+
+def convert(text: str, terms: dict[str, str]) -> str:
+    name = "generator.markdown.abbreviations"
+    md = markdown.Markdown(extensions=["abbr", "def_list", "toc", "attr_list", name],
+                           extension_configs={name: {"glossary": terms}})
     return md.convert(text)
 
 
-def test_terms_line_round_trips_any_text_and_never_reaches_the_page(tmp_path: Path) -> None:
-    terms = {"XY": "a <b>bold</b> --> & </script> \"quoted\" meaning"}
-    line = definitions_line(terms)
-    assert "<b>" not in line and "-->" not in line[:-3] and "&" not in line
-    page = tmp_path / "glossary.md"
-    page.write_text(f"# Words\n\n{line}\n", encoding="utf-8")
-    assert read_terms(page) == terms
-    html = convert(tmp_path, f"XY here.\n\n{line}\n", terms)
-    assert "iop-abbreviations" not in html and "<b>" not in html
+def test_a_hostile_meaning_stays_text_on_the_page() -> None:
+    html = convert("XY here.\n", {"XY": HOSTILE_MEANING})
+    assert "<b>" not in html
     assert 'title="a &lt;b&gt;bold&lt;/b&gt; --&gt; &amp; &lt;/script&gt; &quot;quoted&quot; meaning"' in html
 
 
-def test_code_hrefs_and_heading_ids_stay_as_written(tmp_path: Path) -> None:
-    html = convert(tmp_path, "# About CBT\n\nSee `CBT` and [the CBT page](CBT.md) and CBTs and xCBT.\n",
+def test_a_sites_terms_travel_as_data_in_its_config(demo_specs: dict[str, SiteSpec]) -> None:
+    spec = demo_specs["harbor-light/pasadena"]
+    program = spec.program.model_copy(update={"glossary": [GlossaryEntry(term="XY", meaning=HOSTILE_MEANING)]})
+    settings = config.site_config(dataclasses.replace(spec, program=program))
+    # the per-site mkdocs.yml is written with yaml.safe_dump: MkDocs reads back exactly the terms
+    read_back = yaml.safe_load(yaml.safe_dump(settings, sort_keys=False, allow_unicode=True, width=1000))
+    glossary = read_back["markdown_extensions"][config.ABBREVIATIONS]["glossary"]
+    assert glossary == {**{t.short_name: t.name for t in spec.therapies.values() if t.short_name},
+                        "XY": HOSTILE_MEANING}
+
+
+def test_code_hrefs_and_heading_ids_stay_as_written() -> None:
+    html = convert("# About CBT\n\nSee `CBT` and [the CBT page](CBT.md) and CBTs and xCBT.\n",
                    {"CBT": "cognitive behavioral therapy"})
     assert '<h1 id="about-cbt">About <abbr tabindex="0" title="cognitive behavioral therapy">CBT</abbr></h1>' \
         in html
@@ -162,26 +160,28 @@ def test_code_hrefs_and_heading_ids_stay_as_written(tmp_path: Path) -> None:
     assert '<abbr tabindex="0" title="cognitive behavioral therapy">CBTs</abbr> and' in html
 
 
-def test_first_use_explained_unless_the_meaning_is_next_to_it(tmp_path: Path) -> None:
+def test_first_use_explained_unless_the_meaning_is_next_to_it() -> None:
     terms = {"IOP": "intensive outpatient program", "PHP": "partial hospitalization program"}
-    html = convert(tmp_path, "An Intensive Outpatient Program, or IOP, helps. An IOP is good.\n\n"
+    html = convert("An Intensive Outpatient Program, or IOP, helps. An IOP is good.\n\n"
                    "Partial care (PHP) is more. A PHP is more.\n", terms)
     assert "or <abbr" in html and "IOP</abbr>, helps." in html and "IOP</abbr> is good." in html
     assert "PHP</abbr>, partial hospitalization program) is more. A <abbr" in html
     assert html.count("partial hospitalization program)") == 1
 
 
-def test_no_glossary_page_changes_nothing(tmp_path: Path) -> None:
+def test_no_terms_change_nothing() -> None:
     name = "generator.markdown.abbreviations"
-    md = markdown.Markdown(extensions=[name], extension_configs={name: {"glossary": str(tmp_path / "none.md")}})
+    assert markdown.Markdown(extensions=[name]).convert("CBT and IOP.") == "<p>CBT and IOP.</p>"
+    md = markdown.Markdown(extensions=[name], extension_configs={name: {"glossary": {}}})
     assert md.convert("CBT and IOP.") == "<p>CBT and IOP.</p>"
 
 
+def test_meanings_are_read_on_one_line_and_empty_terms_left_out() -> None:
+    html = convert("XY and ZZ.\n", {"XY": "  two\n  lines ", "ZZ": " ", "": "nothing"})
+    assert '<abbr tabindex="0" title="two lines">XY</abbr> (two lines) and ZZ.' in html
+
+
 # -- the built sites -----------------------------------------------------------------
-
-
-def pages_of(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*.html") if p.name != "404.html")
 
 
 def test_every_abbreviation_on_every_page_is_an_abbr_with_its_meaning(site: tuple[SiteSpec, Path]) -> None:

@@ -11,25 +11,24 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import DEMO_DATA
 
 from generator import pipeline
 from generator.paths import Project
+from generator.resolve import SiteSpec
 
 GOLDEN = Path(__file__).parent / "golden"
 SITE = "harbor-light/pasadena"
 
 
-def rendered_files(project: Project, staging: Path) -> dict[str, str]:
-    specs, _ = pipeline.resolve_all(DEMO_DATA)
-    pipeline.render_to(next(s for s in specs if s.key == SITE), project, staging)
+def rendered_files(spec: SiteSpec, project: Project, staging: Path) -> dict[str, str]:
+    pipeline.render_to(spec, project, staging)
     files = sorted(staging.joinpath("docs").rglob("*.md")) + [staging / "mkdocs.yml"]
     return {str(f.relative_to(staging)): f.read_text(encoding="utf-8") for f in files}
 
 
-def test_rendered_site_matches_the_golden_files(project: Project, tmp_path: Path,
+def test_rendered_site_matches_the_golden_files(project: Project, demo_specs: dict[str, SiteSpec], tmp_path: Path,
                                                 request: pytest.FixtureRequest) -> None:
-    actual = rendered_files(project, tmp_path / "staging")
+    actual = rendered_files(demo_specs[SITE], project, tmp_path / "staging")
     golden = GOLDEN / SITE
     if request.config.getoption("--update-goldens"):
         shutil.rmtree(golden, ignore_errors=True)

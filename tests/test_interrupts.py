@@ -8,40 +8,29 @@ lines, and every site folder is compared with the two complete versions.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import signal
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import DEMO_DATA, ROOT, edit
+from conftest import DEMO_DATA, DEMO_SITES, ROOT, edit
+from support.commands import IOP, iop
+from support.files import tree_hash
 
 pytestmark = pytest.mark.slow
 
-SITES = ("harbor-light/pasadena", "harbor-light/riverside", "cedar-path/sacramento")
 OLD_MARKER = "Old build marker"
 MESSAGE = "iop-guide: interrupted; each site folder holds its previous or its new build, never a mix"
 LEFTOVERS = (".iop-tmp-*", ".index.html.*", ".build-report.json.*")
 
 
-def tree_hash(folder: Path) -> str | None:
-    if not folder.is_dir():
-        return None
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
-
-
 def start(data: Path, out: Path, temp: Path) -> subprocess.Popen[str]:
     # its own process group, like a command started from a terminal: Ctrl-C goes to the whole group
-    return subprocess.Popen([sys.executable, "-m", "generator", "build", "--data", str(data), "--out", str(out),
-                             "--jobs", "2"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            text=True, start_new_session=True, env={**os.environ, "TMPDIR": str(temp)})
+    return subprocess.Popen([*IOP, "build", "--data", str(data), "--out", str(out), "--jobs", "2"], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            env={**os.environ, "TMPDIR": str(temp)})
 
 
 def mkdocs_processes(out: Path) -> list[int]:
@@ -71,10 +60,9 @@ def old_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for clinic in data.glob("clinics/*/clinic.yaml"):
         edit(clinic, "tagline: ", f"tagline: {OLD_MARKER}, ")
     out = base / "site"
-    result = subprocess.run([sys.executable, "-m", "generator", "build", "--data", str(data), "--out", str(out),
-                             "--jobs", "3"], cwd=ROOT, capture_output=True, text=True, check=False)
+    result = iop(ROOT, "build", "--data", str(data), "--out", str(out), "--jobs", "3", timeout=600)
     assert result.returncode == 0, result.stderr
-    for site in SITES:
+    for site in DEMO_SITES:
         assert OLD_MARKER in (out / site / "index.html").read_text(encoding="utf-8")
     return out
 
@@ -85,7 +73,7 @@ SCENARIOS = [(signal.SIGKILL, True, 1), (signal.SIGINT, False, 2), (signal.SIGKI
 
 
 def test_an_interrupted_build_leaves_every_site_old_or_new(old_build: Path, tmp_path: Path) -> None:
-    old = {site: tree_hash(old_build / site) for site in SITES}
+    old = {site: tree_hash(old_build / site) for site in DEMO_SITES}
     out, temp = tmp_path / "site", tmp_path / "tmp"
     temp.mkdir()
     shutil.copytree(old_build, out)
@@ -101,7 +89,7 @@ def test_an_interrupted_build_leaves_every_site_old_or_new(old_build: Path, tmp_
         (os.killpg if group else os.kill)(process.pid, sig)
         rest = process.stderr.read()
         code = process.wait(timeout=30)
-        state = {site: tree_hash(out / site) for site in SITES}
+        state = {site: tree_hash(out / site) for site in DEMO_SITES}
         seen.append(state)
         if sig == signal.SIGKILL:
             assert code == -signal.SIGKILL
@@ -114,24 +102,23 @@ def test_an_interrupted_build_leaves_every_site_old_or_new(old_build: Path, tmp_
             # a clean stop removes its own temporary folders and leaves no MkDocs behind
             assert [p for p in leftovers(out, temp) if "-old-" not in p.name] == [], number
         assert mkdocs_processes(out) == [], number
-        for site in SITES:
+        for site in DEMO_SITES:
             assert state[site] is not None, f"{site} vanished after scenario {number}"
         # the next run starts again from the old build where a site was already replaced
-        for site in SITES:
+        for site in DEMO_SITES:
             if state[site] != old[site]:
                 shutil.rmtree(out / site)
                 shutil.copytree(old_build / site, out / site)
 
     # the next build completes, replaces every site and cleans what the killed ones left
-    final = subprocess.run([sys.executable, "-m", "generator", "build", "--data", str(DEMO_DATA), "--out", str(out),
-                            "--jobs", "2"], cwd=ROOT, capture_output=True, text=True, check=False,
-                           env={**os.environ, "TMPDIR": str(temp)})
+    final = iop(ROOT, "build", "--data", str(DEMO_DATA), "--out", str(out), "--jobs", "2",
+                env={**os.environ, "TMPDIR": str(temp)}, timeout=600)
     assert final.returncode == 0, final.stderr
-    new = {site: tree_hash(out / site) for site in SITES}
-    for site in SITES:
+    new = {site: tree_hash(out / site) for site in DEMO_SITES}
+    for site in DEMO_SITES:
         assert new[site] != old[site]
         assert OLD_MARKER not in (out / site / "index.html").read_text(encoding="utf-8")
     for number, state in enumerate(seen):
-        for site in SITES:
+        for site in DEMO_SITES:
             assert state[site] in (old[site], new[site]), f"{site} is a mix after scenario {number}"
     assert leftovers(out, temp) == []

@@ -6,16 +6,15 @@ import json
 from pathlib import Path
 
 import pytest
-from test_cli import iop, tree_hash
-from test_cli import workdir as project_copy  # noqa: F401  (a fixture: a copy of the project to build in)
+from conftest import DEMO_SITES
+from support.commands import iop
+from support.files import tree_hash
 
 from generator.build import linkcheck, output
 from generator.diagnostics import SiteBuildError
 
-SITES = ("harbor-light/pasadena", "harbor-light/riverside", "cedar-path/sacramento")
 
-
-@pytest.mark.parametrize("site", SITES)
+@pytest.mark.parametrize("site", DEMO_SITES)
 def test_the_demo_sites_have_no_broken_links(built: Path, site: str) -> None:
     report = linkcheck.scan(built / site)
     assert report.broken == []
@@ -77,8 +76,8 @@ def test_a_site_without_site_url_roots_404_links_at_the_folder(tmp_path: Path) -
     assert linkcheck.scan(tmp_path).broken == ["404.html: broken link to /nowhere.html (no such file)"]
 
 
-def test_a_template_that_writes_a_broken_link_fails_its_site_and_keeps_the_old_one(project_copy: Path) -> None:  # noqa: F811
-    workdir, site = project_copy, "harbor-light/pasadena"
+def test_a_template_that_writes_a_broken_link_fails_its_site_and_keeps_the_old_one(workdir: Path) -> None:
+    site = "harbor-light/pasadena"
     # what is online now, in an output folder of earlier builds; one build is enough to show that it stays
     page(workdir / "site" / site, "index.html", "<p>The site as it was</p>")
     (workdir / "site" / output.MARKER).write_text(output.MARKER_TEXT, encoding="utf-8")

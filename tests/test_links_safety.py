@@ -14,17 +14,18 @@ from payloads import payloads
 
 from generator import cli, pipeline
 from generator.diagnostics import Severity
+from generator.markdown import link_targets
 from generator.paths import Project
-from generator.render import site
+from generator.render import config
 from generator.render.markup import cell, inline, paragraphs
 from generator.render.templates import environment
+from generator.resolve import SiteSpec
 from generator.review import links
 
 ROOT = Path(__file__).resolve().parent.parent
-# the site's own Markdown extensions, as the base config lists them
+# the site's own Markdown extensions, as the base config names them (a mapping, in order)
 _CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-EXTENSIONS = [e if isinstance(e, str) else next(iter(e)) for e in _CONFIG["markdown_extensions"]
-              if (e if isinstance(e, str) else next(iter(e))) != "generator.markdown.abbreviations"]
+EXTENSIONS = [name for name in _CONFIG["markdown_extensions"] if name != config.ABBREVIATIONS]
 UNSAFE_TAGS = {"script", "img", "svg", "math", "iframe", "object", "embed", "style", "body", "input", "details",
                "textarea", "form", "base", "meta", "link"}
 
@@ -46,7 +47,7 @@ def test_no_payload_makes_markup_through_the_filters(text: str, escape) -> None:
     for tag in tags:
         assert not [a for a in tag.attrs if a.lower().startswith("on")], tag
         for attr in ("href", "src"):
-            assert links.allowed(str(tag.get(attr, ""))), tag
+            assert link_targets.allowed(str(tag.get(attr, ""))), tag
     # an abbreviation definition never forms, so the marker is text
     assert "pwn" in soup.get_text() or not any(c.isalpha() for c in text)
 
@@ -64,14 +65,14 @@ def test_abbreviation_definitions_in_data_stay_text() -> None:
     "data:text/html,<script>x</script>", "vbscript:msgbox(1)", "file:///etc/passwd", "java\u200bscript:x",
 ])
 def test_links_that_could_run_code_are_not_allowed(target: str) -> None:
-    assert not links.allowed(target)
+    assert not link_targets.allowed(target)
     assert "<a" not in html(f"[words]({target})")
 
 
 @pytest.mark.parametrize("target", ["https://e.org/", "http://e.org/a?b=c", "mailto:a@e.org", "tel:+16265550100",
                                     "page.html", "../weeks/week-2.html#goals", "#top", "/x", "//e.org/"])
 def test_web_mail_phone_and_relative_links_are_allowed(target: str) -> None:
-    assert links.allowed(target)
+    assert link_targets.allowed(target)
     assert BeautifulSoup(html(f"[words]({target})"), "html.parser").a["href"] == target
 
 
@@ -91,14 +92,20 @@ def test_the_check_finds_every_kind_of_unsafe_link() -> None:
     assert links.unsafe("[a](https://e.org/(x)) <https://e.org/> [b](mailto:a@e.org)") == []
 
 
-def test_unsafe_links_warn_at_their_value_and_fail_only_strict(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def _put_links(data: Path, in_program: str, in_parking: str) -> tuple[Path, Path]:
+    """Put a link in a program text and one in a location's parking note; return both files."""
     program = data / "programs" / "core-iop.yaml"
     edit(program, "Think about what you want from the program.",
-         "Think about [your goals](javascript:alert(1)) and [help](https://e.org/).")
+         f"Think about {in_program} and [help](https://e.org/).")
     location = data / "clinics" / "harbor-light" / "locations" / "pasadena.yaml"
-    edit(location, "parking: Park for free", "parking: '[Park](&#x6A;avascript:x) for free")
+    edit(location, "parking: Park for free", f"parking: '{in_parking} for free")
     edit(location, "Come in through the back door and take the elevator to the second floor.",
          "Come in through the back door and take the elevator to the second floor.'")
+    return program, location
+
+
+def test_unsafe_links_warn_at_their_value_and_fail_only_strict(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    program, location = _put_links(data, "[your goals](javascript:alert(1))", "[Park](&#x6A;avascript:x)")
     review = pipeline.review(data)
     found = [(d.file, d.line, d.col, d.message) for d in review.diagnostics if "is not allowed" in d.message]
     assert found == [
@@ -127,16 +134,16 @@ def test_data_is_never_rendered_as_a_template(tmp_path: Path) -> None:
     assert "49" not in shown and "<class" not in shown
 
 
-def test_names_cannot_become_markup_in_the_theme() -> None:
-    spec = next(s for s in pipeline.resolve_all(DEMO_DATA)[0] if s.key == "harbor-light/pasadena")
+def test_names_cannot_become_markup_in_the_theme(demo_specs: dict[str, SiteSpec]) -> None:
+    spec = demo_specs["harbor-light/pasadena"]
     clinic = spec.clinic.model_copy(update={"name": "A & B </title><script>x()</script> \"q\""})
-    config = site.site_config(dataclasses.replace(spec, clinic=clinic))
-    assert config["site_name"] == "A &amp; B &lt;/title&gt;&lt;script&gt;x()&lt;/script&gt; &quot;q&quot;: Pasadena"
-    assert "<" not in config["site_description"]
+    settings = config.site_config(dataclasses.replace(spec, clinic=clinic))
+    assert settings["site_name"] == "A &amp; B &lt;/title&gt;&lt;script&gt;x()&lt;/script&gt; &quot;q&quot;: Pasadena"
+    assert "<" not in settings["site_description"]
     # nav labels: printed as they are, and in <title> after striptags, which decodes entities again
-    assert site.nav_label("Care </title><script>") == "Care \u2039/title\u203a\u2039script\u203a"
-    assert site.nav_label('A & "B"') == "A &amp; &quot;B&quot;"
-    assert site.safe_nav([{"<x>": [{"<y>": "y.md"}]}]) == [{"\u2039x\u203a": [{"\u2039y\u203a": "y.md"}]}]
+    assert config.nav_label("Care </title><script>") == "Care \u2039/title\u203a\u2039script\u203a"
+    assert config.nav_label('A & "B"') == "A &amp; &quot;B&quot;"
+    assert config.safe_nav([{"<x>": [{"<y>": "y.md"}]}]) == [{"\u2039x\u203a": [{"\u2039y\u203a": "y.md"}]}]
 
 
 
@@ -150,7 +157,7 @@ INTO_ASSETS = ["assets/logo.svg", "../assets/favicon.svg", "./ASSETS/logo.svg", 
 
 @pytest.mark.parametrize("target", INTO_ASSETS)
 def test_links_into_the_sites_own_files_become_text(target: str) -> None:
-    assert links.into_assets(target) and not links.safe(target)
+    assert link_targets.into_assets(target) and not link_targets.safe(target)
     for text in (f"[see it]({target})", f"![see it]({target})", f"[see it][r]\n\n[r]: {target}"):
         soup = BeautifulSoup(html(text), "html.parser")
         assert soup.find("a") is None and soup.find("img") is None, text
@@ -161,20 +168,13 @@ def test_links_into_the_sites_own_files_become_text(target: str) -> None:
                                     "contact.html?from=assets/x", "assets/../contact.html", "my-assets/x.html",
                                     "https://e.org/assets/brochure.pdf"])
 def test_links_that_only_mention_assets_stay(target: str) -> None:
-    assert not links.into_assets(target) and links.safe(target)
+    assert not link_targets.into_assets(target) and link_targets.safe(target)
     assert BeautifulSoup(html(f"[words]({target})"), "html.parser").a["href"] == target
 
 
 def _link_into_assets(data: Path) -> tuple[Path, Path]:
     """Put a link into assets/ in a program text and in a location's parking note; return both files."""
-    program = data / "programs" / "core-iop.yaml"
-    edit(program, "Think about what you want from the program.",
-         "Think about [the logo](assets/logo.svg) and [help](https://e.org/).")
-    location = data / "clinics" / "harbor-light" / "locations" / "pasadena.yaml"
-    edit(location, "parking: Park for free", "parking: '[Park](../ASSETS/favicon.svg) for free")
-    edit(location, "Come in through the back door and take the elevator to the second floor.",
-         "Come in through the back door and take the elevator to the second floor.'")
-    return program, location
+    return _put_links(data, "[the logo](assets/logo.svg)", "[Park](../ASSETS/favicon.svg)")
 
 
 def test_a_link_into_assets_is_an_error_at_its_value(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -201,4 +201,4 @@ def test_a_built_page_shows_a_link_into_assets_as_text(data: Path, tmp_path: Pat
     article = page.find("article")
     assert "Park for free" in " ".join(article.get_text(" ").split())
     hrefs = [a["href"] for a in article.find_all("a", href=True)]
-    assert hrefs and not [h for h in hrefs if links.into_assets(h)], hrefs
+    assert hrefs and not [h for h in hrefs if link_targets.into_assets(h)], hrefs

@@ -4,19 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.load.loader import load_text
-from generator.model.modeling import parse, show_path
-from generator.model.models import Location, Program, Therapy
+from test_corpus import ART_THERAPY
 
-THERAPY = """\
-name: Art therapy
-kind: complementary
-summary: Make art to say what words cannot.
-what_it_is: You draw, paint or build.
-session: A quiet room with paper and paint.
-helps_with:
-  - Feelings that are hard to put into words
-"""
+from generator.load.loader import load_text
+from generator.model import Location, Program, Therapy
+from generator.model.modeling import parse, show_path
+
+# a valid therapy file, the one the corpus adds when a case needs a second therapy
+THERAPY = ART_THERAPY
 
 
 def messages(text: str, model: type = Therapy) -> list[str]:

@@ -11,12 +11,13 @@ import os
 import shutil
 import stat
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import DEMO_DATA, ROOT, edit
+from conftest import DEMO_DATA, DEMO_SITES, ROOT, edit
+from support.commands import IOP
+from support.files import snapshot
 
 from generator import cli, pipeline
 from generator.build import publish
@@ -24,23 +25,7 @@ from generator.paths import Project
 
 Completed = subprocess.CompletedProcess[str]
 MARKER = ".iop-guide-output"  # the file that says a folder is the builds' own (README, Publishing)
-SITES = ("cedar-path/sacramento", "harbor-light/pasadena", "harbor-light/riverside")
-
-
-def snapshot(folder: Path) -> dict[str, str]:
-    """Every folder and file below folder, files with a hash of their content."""
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "dir"
-            for p in sorted(folder.rglob("*"))}
-
-
-@pytest.fixture
-def workdir(tmp_path: Path) -> Path:
-    """A copy of the project (base config, templates, overrides, demo data) in tmp_path/project."""
-    project = tmp_path / "project"
-    for name in ("content", "overrides", "program_data"):
-        shutil.copytree(ROOT / name, project / name)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    return project
+# `workdir` (tests/conftest.py) is a copy of the project in tmp_path/project: tmp_path around it is free
 
 
 def run_build(project: Path, data: Path, out: Path, *args: str) -> int:
@@ -155,7 +140,7 @@ def two_at_once(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, tuple[i
     Returns the folder, the first build's exit code and output after its start, and the second build.
     """
     out = tmp_path_factory.mktemp("concurrent") / "site"
-    command = [sys.executable, "-m", "generator", "build", "--data", str(DEMO_DATA), "--out", str(out), "--zip"]
+    command = [*IOP, "build", "--data", str(DEMO_DATA), "--out", str(out), "--zip"]
     first = subprocess.Popen([*command, "--jobs", "2"], cwd=ROOT, stdout=subprocess.DEVNULL,
                              stderr=subprocess.PIPE, text=True, umask=0o077)
     assert first.stderr is not None
@@ -178,7 +163,7 @@ def test_the_first_build_completes_every_site(two_at_once) -> None:
     out, (code, rest), _ = two_at_once
     assert code == 0 and "built 3 site(s)" in rest, rest
     report = {entry["site"]: entry for entry in json.loads((out / "build-report.json").read_text())["sites"]}
-    for site in SITES:
+    for site in DEMO_SITES:
         assert report[site]["last_result"] == "built"
         pages = sorted(p.relative_to(out / site).as_posix() for p in (out / site).rglob("*.html"))
         assert pages == report[site]["pages"] and "index.html" in pages
@@ -206,7 +191,9 @@ def test_every_published_folder_and_file_is_readable_by_all(two_at_once) -> None
 # -- zips ----------------------------------------------------------------------------------------
 
 
-def test_zips_of_sites_with_similar_ids_do_not_collide(workdir: Path, tmp_path: Path) -> None:
+def test_zips_of_sites_with_similar_ids_do_not_collide(workdir: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(publish, "mkdocs_build", fake_mkdocs)  # the zips' names and contents are the point
     data = workdir / "program_data"
     shutil.copytree(data / "clinics/harbor-light", data / "clinics/harbor")
     (data / "clinics/harbor/locations/riverside.yaml").unlink()

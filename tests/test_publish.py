@@ -2,37 +2,30 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import os
+import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import DEMO_DATA, ROOT
+from conftest import DEMO_DATA, DEMO_SITES, ROOT
+from support.commands import iop
+from support.files import snapshot
 
-from generator import pipeline
 from generator.build import outcome
-
-SITES = ["cedar-path/sacramento", "harbor-light/pasadena", "harbor-light/riverside"]
+from generator.resolve import SiteSpec
 
 
 def build(out: Path, *args: str, epoch: str | None = "1767225600") -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     if epoch is not None:
         env["SOURCE_DATE_EPOCH"] = epoch
-    return subprocess.run([sys.executable, "-m", "generator", "--project", str(ROOT), "build", "--data",
-                           str(DEMO_DATA), "--out", str(out), *args], capture_output=True, text=True, env=env,
-                          timeout=600, check=False)
-
-
-def tree(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return iop(ROOT, "--project", str(ROOT), "build", "--data", str(DEMO_DATA), "--out", str(out), *args, env=env,
+               timeout=600)
 
 
 @pytest.fixture(scope="module")
@@ -47,8 +40,8 @@ def twice(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, subproc
 
 def test_two_builds_are_byte_identical(twice) -> None:
     first, second, _ = twice
-    assert tree(first) == tree(second)
-    assert len(tree(first)) > 100
+    assert snapshot(first, folders=False) == snapshot(second, folders=False)
+    assert len(snapshot(first, folders=False)) > 100
 
 
 def test_timestamps_come_only_from_source_date_epoch(twice) -> None:
@@ -61,10 +54,10 @@ def test_timestamps_come_only_from_source_date_epoch(twice) -> None:
 
 def test_the_summary_names_every_site_with_pages_size_and_result(twice) -> None:
     _, _, result = twice
-    for site in SITES:
+    for site in DEMO_SITES:
         assert f"{site}: built" in result.stderr
     table = result.stderr[result.stderr.index("Build"):]
-    assert all(site in table for site in SITES) and "KiB" in table and "pages" in table
+    assert all(site in table for site in DEMO_SITES) and "KiB" in table and "pages" in table
     assert "built 3 site(s)" in result.stderr
 
 
@@ -72,11 +65,11 @@ def test_the_report_lists_pages_and_a_content_hash_that_matches_the_files(twice)
     first, _, _ = twice
     report = json.loads((first / "build-report.json").read_text(encoding="utf-8"))
     entries = {entry["site"]: entry for entry in report["sites"]}
-    assert sorted(entries) == SITES
+    assert sorted(entries) == DEMO_SITES
     for site, entry in entries.items():
         folder = first / site
         assert entry["pages"] == sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.html"))
-        assert entry["content_hash"] == outcome.measure(folder, site, 0).content_hash
+        assert entry["content_hash"] == outcome.measure(folder, site, 0, {}).content_hash
         assert entry["bytes"] == sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
     # the hash changes with the content
     other = entries["harbor-light/pasadena"]["content_hash"]
@@ -86,7 +79,7 @@ def test_the_report_lists_pages_and_a_content_hash_that_matches_the_files(twice)
 def test_each_zip_holds_exactly_its_site(twice) -> None:
     first, _, _ = twice
     report = {entry["site"]: entry for entry in json.loads((first / "build-report.json").read_text())["sites"]}
-    for site in SITES:
+    for site in DEMO_SITES:
         archive = first / f"{site}.zip"  # beside the site folder: <clinic>/<location>.zip
         assert report[site]["zip"] == f"{site}.zip"
         with zipfile.ZipFile(io.BytesIO(archive.read_bytes())) as opened:
@@ -97,9 +90,9 @@ def test_each_zip_holds_exactly_its_site(twice) -> None:
             assert opened.read("index.html") == (first / site / "index.html").read_bytes()
 
 
-def test_the_portal_lists_every_site_with_its_facts(twice) -> None:
+def test_the_portal_lists_every_site_with_its_facts(twice, demo_specs: dict[str, SiteSpec]) -> None:
     first, _, _ = twice
-    specs, _ = pipeline.resolve_all(DEMO_DATA)
+    specs = list(demo_specs.values())
     soup = BeautifulSoup((first / "index.html").read_text(encoding="utf-8"), "html.parser")
     rows = soup.select("tbody tr")
     assert len(rows) == len(specs)
@@ -113,11 +106,12 @@ def test_the_portal_lists_every_site_with_its_facts(twice) -> None:
         assert "2026-01-01T00:00:00Z" in text
 
 
-def test_a_build_of_one_site_keeps_the_others_in_the_report(tmp_path: Path) -> None:
-    assert build(tmp_path).returncode == 0
-    before = json.loads((tmp_path / "build-report.json").read_text(encoding="utf-8"))
-    assert build(tmp_path, "--site", "cedar-path", epoch="1767312000").returncode == 0
-    after = {e["site"]: e for e in json.loads((tmp_path / "build-report.json").read_text(encoding="utf-8"))["sites"]}
+def test_a_build_of_one_site_keeps_the_others_in_the_report(twice, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    shutil.copytree(twice[0], out)  # a complete build of every site, made by this command
+    before = json.loads((out / "build-report.json").read_text(encoding="utf-8"))
+    assert build(out, "--site", "cedar-path", epoch="1767312000").returncode == 0
+    after = {e["site"]: e for e in json.loads((out / "build-report.json").read_text(encoding="utf-8"))["sites"]}
     assert after["cedar-path/sacramento"]["built_at"] == "2026-01-02T00:00:00Z"
     assert after["harbor-light/pasadena"] == {e["site"]: e for e in before["sites"]}["harbor-light/pasadena"]
 

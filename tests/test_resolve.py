@@ -7,7 +7,7 @@ from pathlib import Path
 from conftest import edit
 
 from generator import pipeline
-from generator.model.models import Overrides
+from generator.model import Overrides
 from generator.resolve import merge_program
 
 

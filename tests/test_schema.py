@@ -65,7 +65,7 @@ def test_committed_schema_is_in_sync_with_the_models(kind: str) -> None:
     file = SCHEMAS / f"{kind}.schema.json"
     committed = file.read_text(encoding="utf-8") if file.is_file() else ""
     assert committed == dump(schemas()[kind]), (
-        f"{file.relative_to(ROOT)} is out of date with generator/models.py: "
+        f"{file.relative_to(ROOT)} is out of date with the models in generator/model/: "
         "regenerate it with `iop-guide schema --out schemas`")
 
 
@@ -77,7 +77,7 @@ def test_schemas_folder_holds_only_the_generated_files() -> None:
 def test_every_property_has_a_description_and_examples(kind: str) -> None:
     missing = [f"{name}: {key}" for name, prop in properties(schemas()[kind])
                for key in ("description", "examples") if not prop.get(key)]
-    assert not missing, f"add to the Field in generator/models.py: {missing}"
+    assert not missing, f"add to the Field in generator/model/: {missing}"
 
 
 @pytest.mark.parametrize("kind", sorted(GLOBS))

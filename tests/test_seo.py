@@ -12,27 +12,16 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import DEMO_DATA, edit, line_of
+from conftest import edit, line_of
+from support.html import pages_of, soup
 
 from generator import pipeline
 from generator.model.scalars import DAY_NAMES
 from generator.paths import Project
-from generator.render.site import site_url
+from generator.render.config import site_url
+from generator.render.markup import DESCRIPTION_LIMIT, shorten
 from generator.render.structured_data import therapy_type
-from generator.render.views import DESCRIPTION_LIMIT, shorten
 from generator.resolve import SiteSpec
-
-SPECS, _ = pipeline.resolve_all(DEMO_DATA)
-KEYS = [spec.key for spec in SPECS]
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-
-
-def pages_of(folder: Path) -> list[Path]:
-    # 404.html is not a page of the guide: it is in no sitemap and has no address of its own
-    return sorted(p for p in folder.rglob("*.html") if p.name != "404.html")
 
 
 def meta(html: BeautifulSoup, key: str) -> str | None:
@@ -44,10 +33,7 @@ def jsonld(page: Path) -> list[dict[str, Any]]:
     return [json.loads(s.string) for s in soup(page).find_all("script", type="application/ld+json")]
 
 
-@pytest.fixture(params=SPECS, ids=KEYS)
-def site(request: pytest.FixtureRequest, built: Path) -> tuple[SiteSpec, Path]:
-    spec: SiteSpec = request.param
-    return spec, built / spec.clinic_id / spec.location_id
+# `site` (tests/conftest.py) runs a test once per demo site
 
 
 def test_every_page_has_a_unique_title_and_a_short_description(site: tuple[SiteSpec, Path]) -> None:
@@ -122,8 +108,8 @@ def test_clinic_json_ld_matches_the_data(site: tuple[SiteSpec, Path]) -> None:
     assert (folder / data["logo"].removeprefix(url)).is_file()
 
 
-def test_talk_therapies_are_psychological_treatments() -> None:
-    [spec] = [s for s in SPECS if s.key == "harbor-light/pasadena"]
+def test_talk_therapies_are_psychological_treatments(demo_specs: dict[str, SiteSpec]) -> None:
+    spec = demo_specs["harbor-light/pasadena"]
     assert therapy_type(spec.therapies["cbt"]) == "PsychologicalTreatment"
     assert therapy_type(spec.therapies["art-therapy"]) == "MedicalTherapy"
 

@@ -4,86 +4,27 @@ from __future__ import annotations
 
 import http.client
 import os
-import shutil
 import signal
 import socket
-import subprocess
-import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
 from payloads import payloads
-from test_cli import fetch, free_port, wait_for
+from support.commands import PREVIEWED, Running, fetch, iop, previewing, stop, wait_for
+from support.files import project_copy
 
 from generator import pipeline
 from generator.paths import Project
+from generator.resolve import SiteSpec
 from generator.tools import serve
 from generator.tools.serve import build_site, show_errors
 
-SITE = "harbor-light/pasadena"
+SITE = PREVIEWED
 # closes the ```text fence the error page used to put each problem in, then runs script once parsed
 FENCE_PAYLOAD = "x\n```\n<details open ontoggle=window.__pwned=1>\n```\ny"
 IMAGE_PAYLOAD = "<img src=x onerror=window.__pwned=1>"
-
-
-@dataclass
-class Running:
-    """A running `iop-guide serve`: its process, address and terminal output."""
-
-    process: subprocess.Popen[bytes]
-    port: int
-    log: Path
-
-    @property
-    def url(self) -> str:
-        """The preview's address, with no trailing slash."""
-        return f"http://127.0.0.1:{self.port}"
-
-    def output(self) -> str:
-        """Everything the command wrote so far."""
-        return self.log.read_text(encoding="utf-8", errors="replace")
-
-
-def project_copy(target: Path) -> Path:
-    """A copy of the project (templates, overrides, base config, demo data) at target."""
-    for name in ("content", "overrides", "program_data"):
-        shutil.copytree(ROOT / name, target / name)
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    return target
-
-
-def stop(process: subprocess.Popen[bytes], how: signal.Signals = signal.SIGTERM) -> int:
-    """Stop the process with a signal and return its exit code; kill it if it does not stop."""
-    if process.poll() is None:
-        process.send_signal(how)
-    try:
-        return process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-        raise
-
-
-@contextmanager
-def previewing(folder: Path, env: dict[str, str] | None = None) -> Iterator[Running]:
-    """Run `iop-guide serve` in folder on a free port until it answers; always stop it."""
-    port = free_port()
-    log = folder / "serve.log"
-    with log.open("wb") as sink:
-        process = subprocess.Popen([sys.executable, "-m", "generator", "serve", SITE, "--port", str(port)],
-                                   cwd=folder, stdout=sink, stderr=subprocess.STDOUT, env=env)
-    preview = Running(process, port, log)
-    try:
-        wait_for(lambda: process.poll() is not None or fetch(f"{preview.url}/index.html"))
-        assert process.poll() is None, f"the preview stopped:\n{preview.output()}"
-        yield preview
-    finally:
-        stop(process)
 
 
 def request(port: int, path: str, host: str | None = None, method: str = "GET") -> tuple[int, bytes]:
@@ -130,8 +71,8 @@ def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
         yield running
 
 
-def test_error_page_shows_markup_in_problems_as_text(tmp_path: Path) -> None:
-    folder = project_copy(tmp_path)
+def test_error_page_shows_markup_in_problems_as_text(workdir: Path) -> None:
+    folder = workdir
     with previewing(folder) as running:
         break_with_payloads(folder / "program_data")
         page = wait_for(lambda: (page := fetch(f"{running.url}/weeks/week-2.html")) and "problem(s)" in page and page)
@@ -152,8 +93,8 @@ def test_error_page_keeps_any_text_inert(project: Project, tmp_path: Path) -> No
     assert shown == problems
 
 
-def test_watcher_survives_any_error_and_recovers(tmp_path: Path) -> None:
-    folder = project_copy(tmp_path)
+def test_watcher_survives_any_error_and_recovers(workdir: Path) -> None:
+    folder = workdir
     with previewing(folder) as running:
         home = f"{running.url}/index.html"
         template = folder / "content/home.md.jinja"
@@ -169,10 +110,11 @@ def test_watcher_survives_any_error_and_recovers(tmp_path: Path) -> None:
         wait_for(lambda: (page := fetch(home)) and "Harbor Light Recovery" in page and "problem(s)" not in page)
 
 
-def test_when_even_the_error_page_fails_the_last_version_stays(tmp_path: Path) -> None:
-    folder = project_copy(tmp_path)
+def test_when_even_the_error_page_fails_the_last_version_stays(
+        workdir: Path, demo_specs: dict[str, SiteSpec]) -> None:
+    folder = workdir
     project = Project(folder)
-    spec = next(s for s in pipeline.resolve_all(folder / "program_data")[0] if s.key == SITE)
+    spec = demo_specs[SITE]
     failing: list[Exception] = []
     said: list[str] = []
 
@@ -251,11 +193,10 @@ def test_only_get_and_head_are_answered(preview: Running) -> None:
 
 
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGINT])
-def test_stopping_removes_the_temporary_folders(tmp_path: Path, how: signal.Signals) -> None:
+def test_stopping_removes_the_temporary_folders(workdir: Path, tmp_path: Path, how: signal.Signals) -> None:
     temporary = tmp_path / "tmp"
     temporary.mkdir()
-    folder = project_copy(tmp_path / "project")
-    with previewing(folder, env={**os.environ, "TMPDIR": str(temporary)}) as running:
+    with previewing(workdir, env={**os.environ, "TMPDIR": str(temporary)}) as running:
         assert list(temporary.iterdir()), "the preview renders into a temporary folder"
         code = stop(running.process, how)
         assert code == 0, running.output()
@@ -263,17 +204,15 @@ def test_stopping_removes_the_temporary_folders(tmp_path: Path, how: signal.Sign
         assert "Traceback" not in running.output()
 
 
-def test_a_busy_port_is_said_in_plain_words(tmp_path: Path) -> None:
+def test_a_busy_port_is_said_in_plain_words(workdir: Path, tmp_path: Path) -> None:
     temporary = tmp_path / "tmp"
     temporary.mkdir()
-    folder = project_copy(tmp_path / "project")
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        result = subprocess.run([sys.executable, "-m", "generator", "serve", SITE, "--port", str(port)], cwd=folder,
-                                capture_output=True, text=True, timeout=120, check=False,
-                                env={**os.environ, "TMPDIR": str(temporary)})
+        result = iop(workdir, "serve", SITE, "--port", str(port), env={**os.environ, "TMPDIR": str(temporary)},
+                     timeout=120)
     assert result.returncode == 2, result.stderr
     assert f"cannot serve at http://127.0.0.1:{port}/" in result.stderr and "--port" in result.stderr
     assert "Traceback" not in result.stderr

@@ -6,35 +6,11 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
-import pytest
-from bs4 import BeautifulSoup
-from conftest import DEMO_DATA
+from support.html import article, pages_of, soup
 
-from generator import pipeline
 from generator.resolve import SiteSpec
 
-SPECS, _ = pipeline.resolve_all(DEMO_DATA)
-KEYS = [spec.key for spec in SPECS]
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-
-
-@pytest.fixture(params=SPECS, ids=KEYS)
-def site(request: pytest.FixtureRequest, built: Path) -> tuple[SiteSpec, Path]:
-    spec: SiteSpec = request.param
-    return spec, built / spec.clinic_id / spec.location_id
-
-
-def pages_of(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*.html") if p.name != "404.html")
-
-
-def article(page: Path) -> BeautifulSoup:
-    found = soup(page).find("article")
-    assert found is not None, page
-    return found
+# `site` (tests/conftest.py) runs each test once per demo site
 
 
 def nav_sections(page: Path) -> dict[str, list[str]]:
@@ -91,7 +67,7 @@ def test_every_offered_therapy_has_a_page_and_meets_in_a_week(site: tuple[SiteSp
 
 def test_crisis_line_is_on_every_page(site: tuple[SiteSpec, Path]) -> None:
     _, folder = site
-    for page in [*pages_of(folder), folder / "404.html"]:
+    for page in pages_of(folder, with_404=True):
         banner = soup(page).select_one(".iop-crisis")
         assert banner is not None, page
         assert banner.find("a", href="tel:988") is not None, page
@@ -168,9 +144,9 @@ def test_sitemap_lists_absolute_urls_under_the_site_url(site: tuple[SiteSpec, Pa
         assert (folder / (url.removeprefix(base) or "index.html")).is_file(), url
 
 
-def test_portal_links_every_site(built: Path) -> None:
+def test_portal_links_every_site(built: Path, demo_specs: dict[str, SiteSpec]) -> None:
     portal = soup(built / "index.html")
     hrefs = [a["href"] for a in portal.find_all("a")]
-    assert sorted(hrefs) == sorted(f"{key}/index.html" for key in KEYS)
+    assert sorted(hrefs) == sorted(f"{key}/index.html" for key in demo_specs)
     for href in hrefs:
         assert (built / href).is_file()

@@ -5,25 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urljoin
 
-import pytest
-from bs4 import BeautifulSoup, Tag
-from conftest import DEMO_DATA
+from bs4 import Tag
+from support.html import soup
 
-from generator import pipeline
-from generator.render import timeline
+from generator.render import pages, timeline
 from generator.resolve import SiteSpec
 
-SPECS, _ = pipeline.resolve_all(DEMO_DATA)
-
-
-@pytest.fixture(params=SPECS, ids=[spec.key for spec in SPECS])
-def site(request: pytest.FixtureRequest, built: Path) -> tuple[SiteSpec, Path]:
-    spec: SiteSpec = request.param
-    return spec, built / spec.clinic_id / spec.location_id
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+# `site` (tests/conftest.py) runs a test once per demo site
 
 
 def text(tag: Tag) -> str:
@@ -80,9 +68,10 @@ def test_week_strip_marks_the_current_week(site: tuple[SiteSpec, Path]) -> None:
         assert text(current[0]) == str(week.number)
 
 
-def test_steps_start_each_phase_and_cycle_colors() -> None:
-    spec = next(s for s in SPECS if len({w.phase.id for w in s.weeks}) > 1)
-    steps = timeline.steps(spec)
+def test_steps_start_each_phase_and_cycle_colors(demo_specs: dict[str, SiteSpec]) -> None:
+    spec = next(s for s in demo_specs.values() if len({w.phase.id for w in s.weeks}) > 1)
+    phases = timeline.phases(spec)
+    steps = timeline.steps(phases)
     assert [s["number"] for s in steps] == list(range(1, spec.length + 1))
     assert steps[0]["first"] and steps[0]["phase_index"] == 0
     for before, step in zip(steps, steps[1:], strict=False):
@@ -90,4 +79,17 @@ def test_steps_start_each_phase_and_cycle_colors() -> None:
         assert step["first"] == changed
         assert step["phase_index"] == before["phase_index"] + changed
         assert step["color"] == step["phase_index"] % timeline.PHASE_COLORS
-    assert steps[2]["path"] == "weeks/week-3.md" and steps[2]["href"] == "weeks/week-3.html"
+    assert steps[2]["path"] == "weeks/week-3.md" and pages.html_url(steps[2]["path"], "index.md") == "weeks/week-3.html"
+    # the phases are the same grouping: each holds its own run of steps
+    assert [p["steps"] for p in phases] == [[s for s in steps if s["phase_index"] == i] for i in range(len(phases))]
+
+
+def test_links_start_from_the_page_they_are_on() -> None:
+    assert pages.md_url("weeks/week-3.md", "index.md") == "weeks/week-3.md"
+    assert pages.md_url("weeks/week-3.md", "therapies/cbt.md") == "../weeks/week-3.md"
+    assert pages.md_url("weeks/week-3.md", "weeks/week-2.md") == "week-3.md"
+    assert pages.md_url("therapies/cbt.md", "therapies/index.md") == "cbt.md"
+    assert pages.md_url(pages.PLAN_YOUR_DATES, "weeks/week-1.md") == "../index.md#plan-your-dates"
+    # raw HTML names the built page, from the docs root, as MkDocs would not rewrite it
+    assert pages.html_url("weeks/week-3.md", "weeks/week-1.md") == "../weeks/week-3.html"
+    assert timeline.weeks_label(2, 2) == "week 2" and timeline.weeks_label(2, 3) == "weeks 2-3"

@@ -6,16 +6,15 @@ import json
 from pathlib import Path
 
 from conftest import edit
-from test_cli import fetch, iop, wait_for, workdir  # noqa: F401 - workdir is a fixture
-from test_serve import previewing
+from support.commands import fetch, iop, previewing, wait_for
 
 from generator import pipeline
+from generator.resolve import SiteSpec
 from generator.tools.coverage import coverage
 
 
-def test_coverage_report_matches_the_site(data: Path) -> None:
-    specs, _ = pipeline.resolve_all(data)
-    spec = next(s for s in specs if s.key == "harbor-light/riverside")
+def test_coverage_report_matches_the_site(demo_specs: dict[str, SiteSpec]) -> None:
+    spec = demo_specs["harbor-light/riverside"]
     report = coverage(spec)
     assert report["weeks"] == list(range(1, 13))
     rows = {row["id"]: row for row in report["therapies"]}
@@ -34,7 +33,7 @@ def test_coverage_lists_weeks_without_therapy(data: Path) -> None:
     assert "group-therapy" not in {row["id"] for row in report["therapies"]}
 
 
-def test_coverage_command_table_and_json(workdir: Path) -> None:  # noqa: F811
+def test_coverage_command_table_and_json(workdir: Path) -> None:
     table = iop(workdir, "coverage", "harbor-light/riverside")
     assert table.returncode == 0, table.stderr
     assert "Equine-assisted therapy" in table.stdout and "Offered but never scheduled: none" in table.stdout
@@ -43,7 +42,7 @@ def test_coverage_command_table_and_json(workdir: Path) -> None:  # noqa: F811
     assert iop(workdir, "coverage", "harbor-light/nowhere").returncode == 2
 
 
-def test_new_clinic_and_location_pass_check(workdir: Path) -> None:  # noqa: F811
+def test_new_clinic_and_location_pass_check(workdir: Path) -> None:
     made = iop(workdir, "new", "clinic", "sunrise-health")
     assert made.returncode == 0, made.stderr
     located = iop(workdir, "new", "location", "sunrise-health", "fresno")
@@ -62,7 +61,7 @@ def test_new_clinic_and_location_pass_check(workdir: Path) -> None:  # noqa: F81
     assert iop(workdir, "new", "clinic", "Bad Id").returncode == 2
 
 
-def test_warnings_fail_check_only_when_strict(workdir: Path) -> None:  # noqa: F811
+def test_warnings_fail_check_only_when_strict(workdir: Path) -> None:
     lenient = iop(workdir, "check", "--max-grade", "2")
     assert lenient.returncode == 0
     assert ": warning: reading grade" in lenient.stderr
@@ -70,7 +69,7 @@ def test_warnings_fail_check_only_when_strict(workdir: Path) -> None:  # noqa: F
     assert strict.returncode == 1
 
 
-def test_check_shows_the_source_line_with_a_caret(workdir: Path) -> None:  # noqa: F811
+def test_check_shows_the_source_line_with_a_caret(workdir: Path) -> None:
     edit(workdir / "program_data/clinics/cedar-path/clinic.yaml", "program: twelve-week-iop",
          "program: twelve-weeks-iop")
     result = iop(workdir, "check")
@@ -81,7 +80,7 @@ def test_check_shows_the_source_line_with_a_caret(workdir: Path) -> None:  # noq
     assert lines[at + 2] == f"  {' ' * len(number)} |          ^"
 
 
-def test_preview_shows_errors_then_recovers(workdir: Path) -> None:  # noqa: F811
+def test_preview_shows_errors_then_recovers(workdir: Path) -> None:
     with previewing(workdir) as running:
         url = f"{running.url}/weeks/week-2.html"
         assert "Week 2:" in wait_for(lambda: fetch(url))
@@ -94,7 +93,7 @@ def test_preview_shows_errors_then_recovers(workdir: Path) -> None:  # noqa: F81
         wait_for(lambda: "Week 2:" in (fetch(url) or ""))
 
 
-def test_preview_starts_even_when_the_data_is_broken(workdir: Path) -> None:  # noqa: F811
+def test_preview_starts_even_when_the_data_is_broken(workdir: Path) -> None:
     program = workdir / "program_data/programs/core-iop.yaml"
     good = program.read_text()
     program.write_text(good.replace('weeks: "3"', 'weeks: "4"', 1))

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.build import linkcheck
 from generator.build.publish import FILE_MODE, TEMP_PREFIX
 from generator.model.scalars import ID_RE
 from generator.resolve import SiteSpec
@@ -61,8 +60,8 @@ def files_of(folder: Path) -> list[Path]:
     return sorted((p for p in folder.rglob("*") if p.is_file()), key=lambda p: p.relative_to(folder).as_posix())
 
 
-def measure(folder: Path, site: str, seconds: float, external_links: dict[str, list[str]] | None = None) -> Outcome:
-    """Pages, size, content hash and external links (read from the pages unless given) of a built site folder."""
+def measure(folder: Path, site: str, seconds: float, external_links: dict[str, list[str]]) -> Outcome:
+    """Pages, size and content hash of a built site folder, with the external links its link check found."""
     digest = hashlib.sha256()
     size = 0
     for file in files_of(folder):
@@ -72,8 +71,6 @@ def measure(folder: Path, site: str, seconds: float, external_links: dict[str, l
         digest.update(file.relative_to(folder).as_posix().encode("utf-8") + b"\0")
         digest.update(hashlib.sha256(data).digest())
     pages = [f.relative_to(folder).as_posix() for f in files_of(folder) if f.suffix == ".html"]
-    if external_links is None:
-        external_links = linkcheck.scan(folder).external
     return Outcome(site, "built", pages, size, digest.hexdigest(), seconds, external_links=external_links)
 
 

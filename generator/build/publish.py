@@ -23,20 +23,21 @@ PARTIAL_FILES = (".index.html.*", ".build-report.json.*")
 DIR_MODE, FILE_MODE = 0o755, 0o644
 
 
-def publish(staging: Path, destination: Path, site: str, stopper: Stopper) -> None:
-    """Build into a temporary folder beside destination, then swap it in."""
+def publish(staging: Path, destination: Path, site: str, stopper: Stopper) -> linkcheck.Report:
+    """Build into a temporary folder beside destination, check its links, then swap it in; return the links."""
     make_folder(destination.parent)
     fresh = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{destination.name}-", dir=destination.parent))
     try:
         mkdocs_build(staging, fresh, site, stopper)
         stopper.check()
-        linkcheck.check(fresh, site)  # a broken link fails the site before it replaces the old one
+        links = linkcheck.check(fresh, site)  # a broken link fails the site before it replaces the old one
         make_readable(fresh)
         stopper.check()  # a Ctrl-C during the checks above: no site goes in after it
         try:
             swap_in(fresh, destination)
         except (IncompleteSite, OSError) as e:
             raise SiteBuildError(site, f"the new site could not be put in place: {e}") from e
+        return links
     finally:
         if fresh.exists():
             shutil.rmtree(fresh, ignore_errors=True)

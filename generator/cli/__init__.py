@@ -26,7 +26,6 @@ from generator.diagnostics import (
     for_terminal,
 )
 from generator.paths import Project
-from generator.resolve import SiteSpec
 from generator.review import readability
 from generator.tools import coverage, scaffold
 
@@ -129,8 +128,11 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     console = Console(stderr=True)
     project = Project(args.project)
-    with progress.tracker(len(pipeline.site_keys(pipeline.check(args.data)[0])) or 1, console) as report:
-        result = pipeline.build_sites(project, args.data, args.out, args.site, report, jobs=args.jobs,
+    # the data is loaded and planned once: the progress bar is sized from the same plan the build follows
+    chosen = pipeline.review(args.data)
+    total = len(pipeline.select([site.key for site in chosen.sites], args.site))
+    with progress.tracker(total or 1, console) as report:
+        result = pipeline.build_sites(project, chosen, args.out, args.site, report, jobs=args.jobs,
                                       archive=args.zip, force=args.force)
     _print_diagnostics(result.errors + result.warnings)
     for site, output in result.failed.items():
@@ -147,13 +149,6 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 1 if result.failed or result.errors or result.zip_failed else 0
 
 
-def _site(specs: list[SiteSpec], name: str) -> SiteSpec:
-    for spec in specs:
-        if spec.key == name:
-            return spec
-    raise UsageError(f"no site '{name}'; the sites are: {', '.join(spec.key for spec in specs) or 'none'}")
-
-
 def cmd_serve(args: argparse.Namespace) -> int:
     """Preview one site until interrupted."""
     from generator.tools.serve import serve
@@ -161,13 +156,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     project = Project(args.project)
     if project.missing():
         raise ProjectError(f"{project.root} is not an iop-guide project: missing {', '.join(project.missing())}")
-    data, _ = pipeline.check(args.data)
-    if args.site not in pipeline.site_keys(data):
-        raise UsageError(f"no site '{args.site}'; the sites are: {', '.join(pipeline.site_keys(data)) or 'none'}")
+    keys = pipeline.site_keys(pipeline.check(args.data)[0])
+    if args.site not in keys:
+        raise pipeline.no_site(args.site, keys)
 
     def render(staging: Path) -> None:
         specs, _ = pipeline.resolve_all(args.data)
-        pipeline.render_to(_site(specs, args.site), project, staging)
+        pipeline.render_to(pipeline.site_named(specs, args.site), project, staging)
 
     serve(project, args.data, f"127.0.0.1:{args.port}", render, _say)
     return 0
@@ -176,7 +171,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_coverage(args: argparse.Namespace) -> int:
     """Print which therapies meet in which weeks of one site."""
     specs, _ = pipeline.resolve_all(args.data)
-    report = coverage.coverage(_site(specs, args.site))
+    report = coverage.coverage(pipeline.site_named(specs, args.site))
     if args.format == "json":
         _say(json.dumps(report, indent=2), sys.stdout)
         return 0

@@ -5,18 +5,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from functools import partial
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
 from generator.diagnostics import Diagnostic, LoadError, Severity, guarded, resolved_or_none
-from generator.load.loader import SourceMap, load_file
+from generator.load.loader import load_file
 from generator.load.reading import link_loop
+from generator.model import Clinic, Location, Program, Therapy
 from generator.model.modeling import parse
-from generator.model.models import Clinic, Location, Program, Therapy
 from generator.model.scalars import ID_RE
+from generator.source import SourceMap
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -35,21 +37,60 @@ class Entry(Generic[M]):
         return self.source.file
 
 
+class FileKind(StrEnum):
+    """The four kinds of data file."""
+
+    therapy = "therapy"
+    program = "program"
+    clinic = "clinic"
+    location = "location"
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """A data file found in the data folder, valid or not: where it is, its kind and its id.
+
+    A location's id is clinic/location, as the site it makes is named.
+    """
+
+    path: Path
+    kind: FileKind
+    id: str
+
+
 @dataclass
 class DataSet:
-    """Every valid file of a data folder, by kind and id."""
+    """Every data file of a data folder, and the valid ones as models, by kind and id."""
 
     root: Path
     therapies: dict[str, Entry[Therapy]] = field(default_factory=dict)
     programs: dict[str, Entry[Program]] = field(default_factory=dict)
     clinics: dict[str, Entry[Clinic]] = field(default_factory=dict)
     locations: dict[tuple[str, str], Entry[Location]] = field(default_factory=dict)
+    # every data file found, valid or not, in path order
+    files: list[DataFile] = field(default_factory=list)
     # (kind, id) of files that exist but failed to load: references to them are not reported again
-    broken: set[object] = field(default_factory=set)
+    broken: set[tuple[FileKind, object]] = field(default_factory=set)
 
     def clinic_folder(self, clinic_id: str) -> Path:
         """The folder that holds a clinic's files and assets."""
         return self.root / "clinics" / clinic_id
+
+    def file_of(self, kind: FileKind, file_id: str) -> Path | None:
+        """The data file of a kind and id, valid or not; None when there is none."""
+        return next((f.path for f in self.files if f.kind is kind and f.id == file_id), None)
+
+    def entries(self) -> list[Entry[Any]]:
+        """Every valid file's entry: therapies, programs, clinics, then locations."""
+        return [*self.therapies.values(), *self.programs.values(), *self.clinics.values(), *self.locations.values()]
+
+    def entry_at(self, path: Path) -> Entry[Any]:
+        """The entry of the valid data file at path."""
+        return next(entry for entry in self.entries() if entry.file == path)
+
+    def of_kind(self, kind: FileKind) -> list[DataFile]:
+        """Every data file of one kind, valid or not, in path order."""
+        return [f for f in self.files if f.kind is kind]
 
 
 def load_dataset(root: Path) -> tuple[DataSet, list[Diagnostic]]:
@@ -95,8 +136,7 @@ def _visit(file: Path, root: Path, base: Path, data: DataSet) -> list[Diagnostic
 
 def with_source_lines(diagnostics: Iterable[Diagnostic], data: DataSet) -> list[Diagnostic]:
     """Give each diagnostic without a source line the line of its file, from the files already read."""
-    sources = {entry.file: entry.source for kind in (data.therapies, data.programs, data.clinics, data.locations)
-               for entry in kind.values()}
+    sources = {entry.file: entry.source for entry in data.entries()}
     return [replace(d, source_line=sources[d.file].line_text(d.line))
             if d.source_line is None and d.file in sources else d for d in diagnostics]
 
@@ -116,26 +156,31 @@ def _rename_hint(file: Path) -> str:
 def _place(file: Path, root: Path, data: DataSet) -> list[Diagnostic]:
     parts = file.relative_to(root).parts
     if len(parts) == 2 and parts[0] == "therapies":
-        return _add(file, Therapy, data.therapies, file.stem, data.broken)
+        data.files.append(DataFile(file, FileKind.therapy, file.stem))
+        return _add(file, Therapy, FileKind.therapy, data.therapies, file.stem, data.broken)
     if len(parts) == 2 and parts[0] == "programs":
-        return _add(file, Program, data.programs, file.stem, data.broken)
+        data.files.append(DataFile(file, FileKind.program, file.stem))
+        return _add(file, Program, FileKind.program, data.programs, file.stem, data.broken)
     if len(parts) == 3 and parts[0] == "clinics" and file.stem == "clinic":
-        return _add(file, Clinic, data.clinics, parts[1], data.broken, id_from="folder")
+        data.files.append(DataFile(file, FileKind.clinic, parts[1]))
+        return _add(file, Clinic, FileKind.clinic, data.clinics, parts[1], data.broken, id_from="folder")
     if len(parts) == 4 and parts[0] == "clinics" and parts[2] == "locations":
-        return _add(file, Location, data.locations, file.stem, data.broken, key=(parts[1], file.stem))
+        data.files.append(DataFile(file, FileKind.location, f"{parts[1]}/{file.stem}"))
+        return _add(file, Location, FileKind.location, data.locations, file.stem, data.broken,
+                    key=(parts[1], file.stem))
     return [Diagnostic(file, 1, 1, "this file is not read: it is not where a therapy, program, clinic "
                        "or location belongs", severity=Severity.WARNING,
                        hint="therapies/ID.yaml, programs/ID.yaml, clinics/ID/clinic.yaml, "
                        "clinics/ID/locations/ID.yaml")]
 
 
-def _add(file: Path, model: type[M], into: dict, entry_id: str, broken: set[object],
-         key: object = None, id_from: str = "file name") -> list[Diagnostic]:
-    broken.add((model.__name__, key or entry_id))
+def _add(file: Path, model: type[M], kind: FileKind, into: dict, entry_id: str,
+         broken: set[tuple[FileKind, object]], key: object = None, id_from: str = "file name") -> list[Diagnostic]:
+    broken.add((kind, key or entry_id))
     # a file named CBT.yaml or Group Therapy.yaml is what a reference to 'cbt' or 'group-therapy' meant:
     # do not report that reference too
     meant = re.sub(r"[^a-z0-9]+", "-", entry_id.lower()).strip("-")
-    broken.add((model.__name__, meant))
+    broken.add((kind, meant))
     if file.suffix != ".yaml":
         return [Diagnostic(file, 1, 1, f"this file is not read: data files end in .yaml, not {file.suffix}",
                            hint=f"rename it to {file.stem}.yaml")]
@@ -153,6 +198,6 @@ def _add(file: Path, model: type[M], into: dict, entry_id: str, broken: set[obje
                                       hint=f"the {id_from} is the id: rename it, or remove 'id:'")]
     if value is not None:
         into[key or entry_id] = Entry(entry_id, value, doc.source)
-        broken -= {(model.__name__, key or entry_id), (model.__name__, meant)}
+        broken -= {(kind, key or entry_id), (kind, meant)}
     return problems
 

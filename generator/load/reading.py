@@ -25,11 +25,6 @@ def split_lines(text: str) -> list[str]:
     return lines[:-1] if lines and not lines[-1] else lines
 
 
-def line_of(lines: list[str], line: int) -> str | None:
-    """One line (1-based) of a text split by split_lines, or None if there is no such line."""
-    return lines[line - 1] if 0 < line <= len(lines) else None
-
-
 def read_capped(file: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """Read a plain file of at most limit bytes; say what it is before reading a byte of it.
 

@@ -1,9 +1,9 @@
 """A Python-Markdown extension: abbreviations patients meet become explained, focusable <abbr> elements.
 
-MkDocs converts each page on its own, so the site's terms travel in one place: the
-glossary page carries them as a JSON comment line (see `definitions_line`), and
-the extension reads that page (its `glossary` option) for every page. Then, in
-the text of each page (never in code, attributes or raw HTML):
+MkDocs converts each page on its own; the site's terms come with the extension's
+configuration (its `glossary` option, term -> meaning, which each site's
+mkdocs.yml gives). Then, in the text of each page (never in code, attributes or
+raw HTML):
 
 - every whole-word use of a term, and of its plural with "s", becomes
   `<abbr title="meaning">`; outside links and other controls it gets
@@ -15,20 +15,15 @@ the text of each page (never in code, attributes or raw HTML):
 
 from __future__ import annotations
 
-import json
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
-from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-MARKER = "iop-abbreviations"
-_LINE = re.compile(rf"^<!-- {MARKER} (\{{.*\}}) -->$")
 # text inside these is not prose, or is an abbreviation already
 _SKIP = {"code", "pre", "kbd", "samp", "script", "style", "abbr", "svg", "math", "textarea", "select", "option"}
 # a focusable element inside these would be a control inside a control
@@ -39,30 +34,9 @@ _BLOCKS = {"p", "li", "dl", "td", "th", "blockquote", "figcaption", "caption"} |
 _SEPARATOR = r"[\s,;:(\u2013\u2014-]*"
 
 
-def definitions_line(terms: dict[str, str]) -> str:
-    """The comment line that carries a site's terms; JSON with <, > and & escaped, so it cannot end early."""
-    text = json.dumps(terms, ensure_ascii=True, sort_keys=True)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return f"<!-- {MARKER} {text} -->"
-
-
-def read_terms(page: Path) -> dict[str, str]:
-    """The terms carried by a glossary page; none if the page or its line is missing."""
-    if not page.is_file():
-        return {}
-    for line in page.read_text(encoding="utf-8").splitlines():
-        match = _LINE.match(line.strip())
-        if match:
-            found = json.loads(match[1])
-            return {str(k): " ".join(str(v).split()) for k, v in found.items() if str(k) and str(v).strip()}
-    return {}
-
-
-class _DropDefinitions(Preprocessor):
-    """Remove the terms line before Markdown reads the page: it is data, not text."""
-
-    def run(self, lines: list[str]) -> list[str]:
-        return [line for line in lines if not _LINE.match(line.strip())]
+def terms_of(glossary: Mapping[Any, Any] | None) -> dict[str, str]:
+    """The terms of a glossary option, each meaning on one line; a term or meaning left empty is left out."""
+    return {str(k): " ".join(str(v).split()) for k, v in (glossary or {}).items() if str(k) and str(v).strip()}
 
 
 def _pattern(terms: dict[str, str]) -> re.Pattern[str] | None:
@@ -189,16 +163,14 @@ def _next_to(meaning: str, before: str, after: str) -> bool:
 
 
 class AbbreviationsExtension(Extension):
-    """Registered in mkdocs.yml with the path of the site's glossary page."""
+    """Registered in mkdocs.yml; each site's mkdocs.yml gives its terms as the `glossary` option."""
 
     def __init__(self, **kwargs: Any):
-        self.config = {"glossary": ["", "Path of the Markdown page that carries the site's terms"]}
+        self.config = {"glossary": [{}, "The site's terms: a mapping of each term to its meaning"]}
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
-        source = str(self.getConfig("glossary") or "")
-        terms = read_terms(Path(source)) if source else {}
-        md.preprocessors.register(_DropDefinitions(md), "iop_abbreviations_line", 25)
+        terms = terms_of(self.getConfig("glossary"))
         # after toc (5), so headings' ids and the table of contents keep plain text
         md.treeprocessors.register(_Abbreviations(md, terms), "iop_abbreviations", 3)
 

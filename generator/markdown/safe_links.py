@@ -1,8 +1,8 @@
 """A Python-Markdown extension: links and images to addresses that could run code become plain text.
 
 The defence at render time, whatever `check` said: an <a> whose href is not an
-allowed kind of address (see links.allowed), or leads into the site's own files
-(assets/, see links.into_assets), loses its link and keeps its words; an <img>
+allowed kind of address (see link_targets.allowed), or leads into the site's own files
+(assets/, see link_targets.into_assets), loses its link and keeps its words; an <img>
 with such a src is replaced by its alt text.
 """
 
@@ -15,7 +15,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from generator.review.links import safe
+from generator.markdown.link_targets import safe
 
 
 class _SafeLinks(Treeprocessor):

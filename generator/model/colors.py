@@ -1,4 +1,4 @@
-"""Contrast of brand colors (WCAG 2.1), and readable tints of them for the dark scheme.
+"""Contrast of brand colors (WCAG 2.1), and readable shades of them: lighter for the dark scheme, darker as advice.
 
 Material puts white text on the primary color (header, tabs) and uses the
 primary and accent colors for links on the page. WCAG 2.1 AA asks 4.5:1 for
@@ -9,6 +9,7 @@ text on white, reach that ratio (the two are the same number).
 from __future__ import annotations
 
 WHITE = "#ffffff"
+BLACK = "#000000"
 # Material's slate (dark scheme) page background: hsl(232, 15%, 14%)
 SLATE_BACKGROUND = "#1e2129"
 AA_TEXT = 4.5
@@ -48,10 +49,14 @@ def mix(color: str, other: str, share: float) -> str:
     return hex_color(*(a + (b - a) * share for a, b in zip(rgb(color), rgb(other), strict=True)))
 
 
-def readable_on(color: str, background: str, target: float = DARK_TARGET) -> str:
-    """The brand color itself if it reads on the background, else the nearest tint toward white that does."""
+def readable_on(color: str, background: str, target: float = DARK_TARGET, toward: str = WHITE) -> str:
+    """Return the color itself if it reads on the background, else its nearest mix toward `toward` that does.
+
+    Toward white gives a lighter tint (links on the dark scheme), toward black a darker shade (the
+    advice for a brand color too light to carry white text).
+    """
     for step in range(0, 101):
-        tint = mix(color, WHITE, step / 100)
-        if contrast(tint, background) >= target:
-            return tint
-    return WHITE
+        shade = mix(color, toward, step / 100)
+        if contrast(shade, background) >= target:
+            return shade
+    return toward

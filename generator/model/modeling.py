@@ -5,28 +5,21 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from dataclasses import dataclass
 from enum import Enum
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from generator.diagnostics import Diagnostic
-from generator.load.loader import Document
+from generator.model.overrides import FIXED
+from generator.source import Document
 
 M = TypeVar("M", bound=BaseModel)
 
 _KINDS_OF_INPUT = {
     str: "text", int: "a number", float: "a number", bool: "true/false",
     list: "a list", dict: "a mapping (key: value lines)", type(None): "nothing",
-}
-
-
-# program keys an override may not change: say why, rather than list the keys it may
-_FIXED = {
-    ("PhaseOverride", "weeks"): "the weeks of a phase cannot be overridden; change them in the program file",
-    ("Overrides", "length"): "the program's length cannot be overridden; a location picks one from a range "
-                             "with 'program_length'",
-    ("Overrides", "audience"): "the program's audience cannot be overridden; pick a program for that audience",
 }
 
 
@@ -39,15 +32,24 @@ def parse(doc: Document, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
     try:
         return model.model_validate(doc.data), []
     except ValidationError as e:
-        return None, _merge_misspellings([(err, _diagnostic(doc, model, err)) for err in e.errors(include_url=False)])
+        return None, _merge_misspellings([_finding(doc, model, err) for err in e.errors(include_url=False)])
 
 
-def _merge_misspellings(found: list[tuple[Any, Diagnostic]]) -> list[Diagnostic]:
+@dataclass(frozen=True)
+class _Finding:
+    """One pydantic error put in words, with what merging needs to know about it."""
+
+    diagnostic: Diagnostic
+    # a missing required key: its pydantic loc
+    missing: tuple[Any, ...] | None = None
+    # an unknown key that looks like a misspelling: the loc of the key it likely means
+    meant: tuple[Any, ...] | None = None
+
+
+def _merge_misspellings(found: list[_Finding]) -> list[Diagnostic]:
     """Report a misspelled required key once, as the unknown key, not also as a missing one."""
-    meant = {(tuple(err["loc"][:-1]), d.hint.split("'")[1]) for err, d in found
-             if err["type"] == "extra_forbidden" and d.hint and d.hint.startswith("did you mean")}
-    return [d for err, d in found
-            if not (err["type"] == "missing" and (tuple(err["loc"][:-1]), err["loc"][-1]) in meant)]
+    meant = {f.meant for f in found if f.meant is not None}
+    return [f.diagnostic for f in found if f.missing is None or f.missing not in meant]
 
 
 def _kind_of(value: Any) -> str:
@@ -71,34 +73,53 @@ def _data_path(doc: Document, loc: tuple[Any, ...], keep_last: bool) -> tuple[An
     return known
 
 
-def _diagnostic(doc: Document, model: type[BaseModel], err: Any) -> Diagnostic:
-    kind, value = err["type"], err.get("input")
+def _finding(doc: Document, model: type[BaseModel], err: Any) -> _Finding:
+    """Put one pydantic error in words, at the YAML node it is about."""
+    kind = err["type"]
     loc = _data_path(doc, tuple(err["loc"]), keep_last=kind == "missing")
-    where = show_path(loc)
-    ctx = err.get("ctx") or {}
     if kind == "missing":
-        parent, key = loc[:-1], loc[-1]
-        fields = _fields_at(model, parent)
-        hint = f"add '{key}: ...'" + (f" ({fields[key]})" if fields and fields.get(key) else "")
-        where = f"{show_path(parent)}: " if parent else ""
-        return doc.source.diagnostic(parent, f"{where}missing required key '{key}'",
-                                     hint=hint, at_key=bool(parent))
+        return _Finding(_missing(doc, model, loc), missing=tuple(err["loc"]))
     if kind == "extra_forbidden":
-        key = loc[-1]
-        allowed = _fields_at(model, loc[:-1]) or {}
-        close = difflib.get_close_matches(str(key), list(allowed), n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else f"allowed keys here: {', '.join(allowed)}"
-        target = _model_at(model, loc[:-1])
-        hint = _FIXED.get((target.__name__ if target else "", str(key)), hint)
-        return doc.source.diagnostic(loc, f"{where}: unknown key '{key}'", hint=hint, at_key=True)
+        diagnostic, meant = _unknown_key(doc, model, loc)
+        return _Finding(diagnostic, meant=(tuple(err["loc"][:-1]) + (meant,)) if meant else None)
     if kind == "enum":
-        options = [o.strip(" '") for o in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")]
-        if not isinstance(value, (str, int, float)):
-            return doc.source.diagnostic(loc, f"{where}: expected one of: {', '.join(options)}, got {_kind_of(value)}")
-        close = difflib.get_close_matches(str(value).lower(), options, n=1, cutoff=0.6)
-        return doc.source.diagnostic(loc, f"{where}: '{value}' is not one of: {', '.join(options)}",
-                                     hint=f"did you mean '{close[0]}'?" if close else None)
-    message = _message(kind, value, err["msg"], ctx)
+        return _Finding(_not_one_of(doc, loc, err.get("input"), err.get("ctx") or {}))
+    return _Finding(_wrong_value(doc, loc, err))
+
+
+def _missing(doc: Document, model: type[BaseModel], loc: tuple[Any, ...]) -> Diagnostic:
+    parent, key = loc[:-1], loc[-1]
+    fields = _fields_at(model, parent)
+    hint = f"add '{key}: ...'" + (f" ({fields[key]})" if fields and fields.get(key) else "")
+    where = f"{show_path(parent)}: " if parent else ""
+    return doc.source.diagnostic(parent, f"{where}missing required key '{key}'", hint=hint, at_key=bool(parent))
+
+
+def _unknown_key(doc: Document, model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[Diagnostic, str | None]:
+    """The diagnostic of an unknown key, and the known key it likely misspells (None if none)."""
+    key = loc[-1]
+    allowed = _fields_at(model, loc[:-1]) or {}
+    close = difflib.get_close_matches(str(key), list(allowed), n=1, cutoff=0.6)
+    target = _model_at(model, loc[:-1])
+    fixed = FIXED.get((target.__name__ if target else "", str(key)))
+    meant = close[0] if close and fixed is None else None
+    hint = fixed or (f"did you mean '{meant}'?" if meant else f"allowed keys here: {', '.join(allowed)}")
+    return doc.source.diagnostic(loc, f"{show_path(loc)}: unknown key '{key}'", hint=hint, at_key=True), meant
+
+
+def _not_one_of(doc: Document, loc: tuple[Any, ...], value: Any, ctx: dict[str, Any]) -> Diagnostic:
+    where = show_path(loc)
+    options = [o.strip(" '") for o in str(ctx.get("expected", "")).replace(" or ", ", ").split(",")]
+    if not isinstance(value, (str, int, float)):
+        return doc.source.diagnostic(loc, f"{where}: expected one of: {', '.join(options)}, got {_kind_of(value)}")
+    close = difflib.get_close_matches(str(value).lower(), options, n=1, cutoff=0.6)
+    return doc.source.diagnostic(loc, f"{where}: '{value}' is not one of: {', '.join(options)}",
+                                 hint=f"did you mean '{close[0]}'?" if close else None)
+
+
+def _wrong_value(doc: Document, loc: tuple[Any, ...], err: Any) -> Diagnostic:
+    kind, value = err["type"], err.get("input")
+    message = _message(kind, value, err["msg"], err.get("ctx") or {})
     advice = None
     if value is None and loc:
         after = "'- '" if isinstance(loc[-1], int) else f"'{loc[-1]}:'"
@@ -107,7 +128,7 @@ def _diagnostic(doc: Document, model: type[BaseModel], err: Any) -> Diagnostic:
     elif kind == "string_type" and isinstance(value, dict):
         advice = "text that contains ': ' goes in quotes"
     # a key with no value: point at the key, which is what the eye finds
-    return doc.source.diagnostic(loc, f"{where}: {message}", hint=advice,
+    return doc.source.diagnostic(loc, f"{show_path(loc)}: {message}", hint=advice,
                                  at_key=value is None and bool(loc) and isinstance(loc[-1], str))
 
 

@@ -19,6 +19,8 @@ TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
 COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 PHONE_RE = re.compile(r"^\+?[0-9 ().-]{3,20}$")
 WEEKS_RE = re.compile(r"^\s*(\d+)\s*(?:(-)\s*(\d+)|(\+))?\s*$")
+GLOSSARY_TERM_RE = re.compile(r"^[A-Za-z0-9]+(?:[-&][A-Za-z0-9]+)*$")
+FONT_FAMILY_RE = re.compile(r"^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$")
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 HOST_RE = re.compile(rf"{_LABEL}(?:\.{_LABEL})*")
 # a conservative address grammar: what clinics use, and nothing that could end a link or an attribute
@@ -34,12 +36,6 @@ _NAMED = {" ": "a space", '"': 'a quotation mark (")', "'": "an apostrophe (')",
 MAX_URL = 2000
 # C0 and C1 control characters, and DEL; tab and line feed are the only ones text may hold
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def _check_id(value: str) -> str:
-    if not ID_RE.fullmatch(value):
-        raise ValueError(f"'{value}' is not a valid id: use only lowercase letters, digits and hyphens")
-    return value
 
 
 def _check_time(value: str) -> str:
@@ -142,7 +138,26 @@ def _one_line(value: str) -> str:
     return " ".join(value.split())
 
 
+def matching(pattern: re.Pattern[str], message: str, longest: int | None = None) -> tuple[Any, ...]:
+    """Return the Annotated metadata of a text that all of `pattern` matches, at most `longest` characters long.
+
+    A value that does not fit raises ValueError(message), `{value}` in it standing for the value; the JSON
+    Schema gets the pattern (and maxLength), so that editors flag the value too. Write the type as
+    `Annotated[str, *matching(...)]`: type checkers read that as str.
+    """
+    def check(value: str) -> str:
+        if not pattern.fullmatch(value) or (longest is not None and len(value) > longest):
+            raise ValueError(message.format(value=value))
+        return value
+
+    schema: dict[str, Any] = {"pattern": pattern.pattern}
+    if longest is not None:
+        schema["maxLength"] = longest
+    return AfterValidator(check), Field(json_schema_extra=schema)
+
+
 def text_of_number(value: Any) -> Any:
+    """Return a whole number as text; leave any other value as it is."""
     # `weeks: 1` is the natural way to write a one-week phase; keep it as text
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
@@ -210,7 +225,7 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), Af
 # names and titles: one line, however the YAML wrote them
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_check_text),
                  AfterValidator(_one_line)]
-Id = Annotated[str, AfterValidator(_check_id), Field(json_schema_extra={"pattern": ID_RE.pattern})]
+Id = Annotated[str, *matching(ID_RE, "'{value}' is not a valid id: use only lowercase letters, digits and hyphens")]
 Time = Annotated[str, BeforeValidator(_time_input), AfterValidator(_check_time),
                  Field(json_schema_extra={"pattern": r"^([01]?\d|2[0-3]):[0-5]\d$"}, examples=["09:00"])]
 Color = Annotated[str, AfterValidator(_check_color),
@@ -229,3 +244,9 @@ SiteUrl = Annotated[str, AfterValidator(_check_site_url),
 Weeks = Annotated[str, BeforeValidator(text_of_number), AfterValidator(_check_weeks),
                   Field(json_schema_extra={"pattern": r"^\d+(-\d+|\+)?$"}, examples=["1", "2-3", "5+"])]
 Day = Annotated[Weekday, BeforeValidator(_lower)]
+# pages find a term as a whole word: spaces or punctuation would never match
+GlossaryTerm = Annotated[str, *matching(GLOSSARY_TERM_RE, "'{value}' is not a short term: write the abbreviation "
+                                        "alone, in letters and digits, such as PHP", longest=20)]
+# the name goes into the site's CSS: letters, digits and single spaces cannot break out of it
+FontFamily = Annotated[str, *matching(FONT_FAMILY_RE, "'{value}' is not a font family name: use letters, digits "
+                                      "and spaces only, such as Atkinson Hyperlegible", longest=60)]

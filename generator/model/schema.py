@@ -16,7 +16,7 @@ from typing import Any
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from generator.model.models import MODELS, Activity
+from generator.model import MODELS, Activity
 from generator.model.scalars import text_of_number
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"

@@ -3,6 +3,9 @@
 Data is data. A clinician may write *emphasis* or a [link](https://...), but raw
 HTML is escaped, attribute lists (`{: onclick=...}`) cannot form, and a line
 that starts with `#`, `>` or `-` cannot turn into a heading, quote or list.
+
+The way back is here too: data text as plain words, for page descriptions and
+structured data.
 """
 
 from __future__ import annotations
@@ -21,6 +24,11 @@ _SPACE = re.compile(r"\s+")
 # emphasis the value opens and closes itself, and code spans, where a * or _ is literal
 _EMPHASIS = re.compile(r"(?<!\\)(\*\*\*|\*\*|\*|___|__|_)(?=\S)(.+?)(?<=\S)(?<!\\)\1")
 _CODE = re.compile(r"(?<!\\)(`+)(.+?)(?<!`)\1(?!`)")
+# for plain text: the words of a Markdown link, its marks, and where a sentence ends
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MD_MARKS = re.compile(r"[*_`]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
+DESCRIPTION_LIMIT = 160  # search engines cut longer descriptions anyway
 
 
 def inline(text: str) -> str:
@@ -66,3 +74,22 @@ def clock(time: str) -> str:
     hours, minutes = (int(part) for part in time.split(":"))
     suffix = "am" if hours < 12 else "pm"
     return f"{(hours - 1) % 12 + 1}:{minutes:02d} {suffix}"
+
+
+def plain_text(text: str) -> str:
+    """Data text without its Markdown marks (links keep their words), on one line."""
+    return " ".join(_MD_MARKS.sub("", _MD_LINK.sub(r"\1", text)).split())
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a paragraph (all of it when it has one)."""
+    return _SENTENCE_END.split(plain_text(text), maxsplit=1)[0]
+
+
+def shorten(text: str, limit: int = DESCRIPTION_LIMIT) -> str:
+    """Plain text of at most `limit` characters, cut at a word boundary with an ellipsis."""
+    text = plain_text(text)
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit - 1]
+    return cut.rstrip(" ,;:-–") + "…"

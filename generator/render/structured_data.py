@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.model.models import Therapy, TherapyKind, Track
+from generator.model import Therapy, TherapyKind, Track
 from generator.model.scalars import DAY_NAMES
 from generator.render.href import tel
-from generator.render.views import plain_text, therapy_views
+from generator.render.markup import plain_text
+from generator.render.views import therapy_views
 from generator.resolve import SiteSpec
 
 SCHEMA = "https://schema.org"

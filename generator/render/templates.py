@@ -6,7 +6,7 @@ from pathlib import Path
 
 import jinja2
 
-from generator.render import markup
+from generator.render import markup, pages
 from generator.render.href import Href
 
 
@@ -18,8 +18,28 @@ def _autoescape(name: str | None) -> bool:
 def link(text: str, target: Href) -> str:
     """A Markdown link: the data's words escaped, the target an Href the views built (nothing else is taken)."""
     if not isinstance(target, Href):
-        raise TypeError(f"a link target must be an Href built in generator/href.py, not {type(target).__name__}")
+        raise TypeError(f"a link target must be an Href built in generator/render/href.py, not {type(target).__name__}")
     return f"[{markup.inline(text)}]({target.target})"
+
+
+@jinja2.pass_context
+def md_url(context: jinja2.runtime.Context, target: str) -> str:
+    """A Markdown link target to a docs path (from the views), from the page being rendered."""
+    return pages.md_url(target, _here(context))
+
+
+@jinja2.pass_context
+def html_url(context: jinja2.runtime.Context, target: str) -> str:
+    """The built page of a docs path (from the views), from the page being rendered, for raw HTML."""
+    return pages.html_url(target, _here(context))
+
+
+def _here(context: jinja2.runtime.Context) -> str:
+    here = context.get("here")
+    if not isinstance(here, str):
+        # a macro file imported without `with context` cannot see the page it is rendered for
+        raise TypeError("links need `here`, the page being rendered: import macro files `with context`")
+    return here
 
 
 def environment(content_dir: Path) -> jinja2.Environment:
@@ -38,5 +58,7 @@ def environment(content_dir: Path) -> jinja2.Environment:
         cell=markup.cell,
         clock=markup.clock,
         link=link,
+        md_url=md_url,
+        html_url=html_url,
     )
     return env

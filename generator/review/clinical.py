@@ -17,10 +17,9 @@ from typing import Any
 
 from generator.diagnostics import Diagnostic, Severity
 from generator.load.dataset import DataSet
-from generator.load.loader import SourceMap
-from generator.model.models import Audience
-from generator.render.views import track_view
+from generator.model import Audience
 from generator.resolve import SiteSpec
+from generator.source import SourceMap
 
 ASAM = "ASAM Criteria, Level 2.1 (intensive outpatient)"
 MIN_HOURS = {Audience.adult: 9.0, Audience.adolescent: 6.0}
@@ -36,7 +35,7 @@ def _tracks(spec: SiteSpec, data: DataSet) -> Iterator[Diagnostic]:
     source = data.locations[(spec.clinic_id, spec.location_id)].source
     floor = MIN_HOURS[spec.program.audience]
     for i, track in enumerate(spec.location.tracks):
-        hours = float(track_view(track)["weekly_hours"])
+        hours = spec.weekly_hours[track.name]
         if hours < floor:
             yield _warn(source, ("tracks", i), f"the {track.name} meets {hours:g} hours a week, below the "
                         f"{floor:g}-hour minimum for {spec.program.audience.value} intensive outpatient care",

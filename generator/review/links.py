@@ -3,7 +3,7 @@
 A clinician may link with Markdown (`[words](https://...)`). A link to any other
 kind of address (`javascript:`, `data:`, `vbscript:`, ...) could run code in a
 patient's browser, so the site shows such a link as plain words (see
-generator/safe_links.py, which does that when the page is made) and `check`
+generator/markdown/safe_links.py, which does that when the page is made) and `check`
 warns at the value that holds it; `check --strict` fails on it. The build goes on.
 
 A relative link into the site's own assets/ folder (its logo, fonts, scripts) is
@@ -13,24 +13,17 @@ patient's plan is stored. It is shown as plain words too.
 
 from __future__ import annotations
 
-import html
-import posixpath
 import re
-from collections.abc import Callable, Iterator
-from typing import Any
-from urllib.parse import unquote
+from collections.abc import Iterator
 
 from pydantic import BaseModel
 
 from generator.diagnostics import Diagnostic, Severity
-from generator.load.dataset import DataSet, Entry
+from generator.load.dataset import DataSet
+from generator.markdown.link_targets import allowed, into_assets
 from generator.resolve import SiteSpec
 from generator.review.readability import prose
 
-ALLOWED_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
-_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
-# browsers drop these anywhere in an address (tab, newline) or at its ends (controls, space)
-_DROPPED = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200d\ufeff]")
 # the targets a Markdown text may hold: inline links and images, autolinks, reference definitions
 _INLINE = re.compile(r"\]\(\s*<?((?:[^()<>\"]|\([^()]*\))*?)>?(?:\s+[\"'(][^)]*)?\s*\)")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]*:[^\s>]*)>")
@@ -40,44 +33,6 @@ HINT = "link only to web (https://), email (mailto:) or phone (tel:) addresses; 
 
 ASSETS_HINT = ("link to a page of the guide (like contact.html) or to a web address; the site's own files "
                "(assets/) are not pages, and the site shows this link as plain text")
-
-
-def _decoded(target: str, decode: Callable[[str], str] = html.unescape) -> str:
-    """A target decoded until it no longer changes (entities, or percent escapes, may be applied several times)."""
-    for _ in range(5):
-        decoded = decode(target)
-        if decoded == target:
-            break
-        target = decoded
-    return target
-
-
-def scheme(target: str) -> str | None:
-    """The scheme a browser would see in a link target (entities decoded, hidden characters dropped), lowercase."""
-    match = _SCHEME.match(_DROPPED.sub("", _decoded(target)).lower())
-    return match[1] if match else None
-
-
-def into_assets(target: str) -> bool:
-    """True for a relative target whose path, as a browser and a web server read it, has an 'assets' folder."""
-    if scheme(target) is not None:
-        return False
-    path = re.split(r"[?#]", _DROPPED.sub("", _decoded(target)), maxsplit=1)[0]
-    # a web server decodes %61ssets to assets, and many read a backslash as a slash
-    path = posixpath.normpath(_decoded(path, unquote).replace("\\", "/") or ".")
-    # hosts on Windows and macOS ignore case and trailing dots or spaces: ASSETS. is assets there
-    return any(part.rstrip(". ").casefold() == "assets" for part in path.split("/"))
-
-
-def safe(target: str) -> bool:
-    """True for a target the site keeps as a link: allowed, and not into the site's own files."""
-    return allowed(target) and not into_assets(target)
-
-
-def allowed(target: str) -> bool:
-    """True for http, https, mailto, tel and relative targets (no scheme)."""
-    found = scheme(target)
-    return found is None or found in ALLOWED_SCHEMES
 
 
 def targets(text: str) -> Iterator[str]:
@@ -97,14 +52,8 @@ def check_sites(data: DataSet, specs: list[SiteSpec]) -> list[Diagnostic]:
 
     A link into the site's own files (assets/) is an error.
     """
-    entries: dict[Any, Entry[Any]] = {}
-    for spec in specs:
-        site: list[Entry[Any]] = [data.programs[spec.program_id], data.clinics[spec.clinic_id],
-                                  data.locations[(spec.clinic_id, spec.location_id)]]
-        for entry in site + [data.therapies[t] for t in spec.therapies]:
-            entries[entry.source.file] = entry
     found = []
-    for entry in entries.values():
+    for entry in (data.entry_at(file) for file in dict.fromkeys(f for spec in specs for f in spec.files)):
         model: BaseModel = entry.model
         for path, text in prose(model, keys=None):
             for target in dict.fromkeys(unsafe(text)):

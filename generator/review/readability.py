@@ -19,9 +19,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.diagnostics import Diagnostic, Severity
-from generator.load.dataset import DataSet, Entry
-from generator.load.loader import SourceMap
+from generator.load.dataset import DataSet
 from generator.resolve import SiteSpec
+from generator.source import SourceMap
 
 DEFAULT_MAX_GRADE = 8.0
 MIN_WORDS = 6
@@ -82,8 +82,7 @@ def prose(value: Any, path: tuple[Any, ...] = (), inside: bool = False,
 
 def placeholders(data: DataSet) -> list[Diagnostic]:
     """Warn at every value that still holds a starter file's TODO."""
-    entries: list[Entry[Any]] = [*data.therapies.values(), *data.programs.values(), *data.clinics.values(),
-                                 *data.locations.values()]
+    entries = data.entries()
     return [entry.source.diagnostic(path, "this still says TODO: replace it before you publish",
                                     severity=Severity.WARNING)
             for entry in entries for path, text in prose(entry.model, keys=None) if "TODO" in text]
@@ -101,10 +100,7 @@ def score_file(model: BaseModel, source: SourceMap) -> list[Scored]:
 
 
 def _site_files(data: DataSet, spec: SiteSpec) -> list[tuple[BaseModel, SourceMap]]:
-    entries: list[Entry[Any]] = [data.programs[spec.program_id], data.clinics[spec.clinic_id],
-                                 data.locations[(spec.clinic_id, spec.location_id)]]
-    entries += [data.therapies[t] for t in spec.therapies]
-    return [(entry.model, entry.source) for entry in entries]
+    return [(entry.model, entry.source) for entry in map(data.entry_at, spec.files)]
 
 
 def limit_for(spec: SiteSpec, override: float | None) -> float:

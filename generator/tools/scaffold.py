@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator.diagnostics import GuideError, UsageError
 from generator.load.dataset import DataSet
-from generator.model.models import LengthRange
+from generator.model import LengthRange
 from generator.model.scalars import ID_RE
 from generator.paths import Project
 from generator.render.templates import environment

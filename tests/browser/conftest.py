@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DEMO_DATA
-from support import static_host
+from conftest import DEMO_SITES
+from support import demo, static_host
 
-from generator import pipeline
+from generator.resolve import SiteSpec
 
 CHROMIUM = Path(os.environ.get("IOP_CHROMIUM", "/usr/bin/chromium"))
 INSTALL = "install Debian's Chromium with: sudo apt-get install -y chromium"
@@ -25,8 +25,7 @@ INSTALL = "install Debian's Chromium with: sudo apt-get install -y chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync", "--disable-component-update",
         "--disable-background-networking", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 
-SPECS, _ = pipeline.resolve_all(DEMO_DATA)
-SITES = [spec.key for spec in SPECS]
+SITES = DEMO_SITES
 # every event handler, and every address that could run code, as the browser sees the page after its scripts ran
 SCAN = """() => {
   const found = [];
@@ -63,20 +62,28 @@ PAGE_KINDS = {
 }
 
 
+def spec_of(site: str) -> SiteSpec:
+    """The resolved demo site of a key, for helpers that cannot take the `demo_specs` fixture (the same run)."""
+    return demo.specs()[site]
+
+
 def page_path(site: str, kind: str) -> str:
     """The path of one page kind of one site, below the server root."""
-    spec = next(s for s in SPECS if s.key == site)
-    return f"{site}/{PAGE_KINDS[kind].format(last=spec.length)}"
+    path = PAGE_KINDS[kind]
+    # only the last week's path needs the data: module-level paths stay cheap to collect
+    return f"{site}/{path.format(last=spec_of(site).length) if '{last}' in path else path}"
 
 
-# each site also answers at its public path, so the 404 page (absolute links) finds its styles
-ALIASES = static_host.site_aliases(SPECS)
+def aliases() -> dict[str, str]:
+    """The public path of each demo site, mapped to its folder below the server root."""
+    return static_host.site_aliases(demo.specs().values())
 
 
 @pytest.fixture(scope="session")
 def server(built: Path) -> Iterator[str]:
     """The built demo sites served like a static host on a free port of 127.0.0.1; yields the base URL."""
-    with static_host.serving(built, ALIASES) as url:
+    # each site also answers at its public path, so the 404 page (absolute links) finds its styles
+    with static_host.serving(built, aliases()) as url:
         yield url
 
 

@@ -83,7 +83,7 @@ def test_a_tick_for_old_words_does_not_land_on_new_ones(open_page) -> None:
     boxes(page).last.check()
     assert stored(page)["week-2"] == [first, page.locator(f"{LIST} li").last.get_attribute("data-item")]
     # "forget everything" (the footer's button) empties the boxes on the open page too
-    page.evaluate("window.iopGuide.clearAll()")
+    page.evaluate("window.iopGuide.store.clearAll()")
     expect(page.locator(f"{LIST} input:checked")).to_have_count(0)
     expect(page.locator(f"{LIST} .iop-checklist__progress")).to_have_text(re.compile(r"^0 of \d+ done$"))
 

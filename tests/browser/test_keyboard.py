@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser.conftest import SITES, SPECS, page_path
+from browser.conftest import SITES, page_path
 
 # what a keyboard user must be able to reach, if it is on screen
 FOCUSABLE = """() => [...document.querySelectorAll(
@@ -66,8 +66,8 @@ def test_tab_reaches_every_control_with_visible_focus(open_page, site: str, kind
 
 
 @pytest.mark.parametrize("site", SITES)
-def test_structure_language_and_alt_text(open_page, site: str) -> None:
-    spec = next(s for s in SPECS if s.key == site)
+def test_structure_language_and_alt_text(open_page, demo_specs, site: str) -> None:
+    spec = demo_specs[site]
     page = open_page(page_path(site, "week"))
     assert page.evaluate("document.documentElement.lang") == "en"
     levels = page.evaluate("[...document.querySelectorAll('article h1, article h2, article h3, article h4')]"

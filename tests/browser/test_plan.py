@@ -18,9 +18,9 @@ import icalendar
 import pytest
 from playwright.sync_api import expect
 
-from browser.conftest import SPECS, page_path
+from browser.conftest import page_path, spec_of
 from browser.test_accessibility import AXE, RULES, describe
-from generator.render.views import track_view
+from generator.render.views import session_time
 from generator.resolve import SiteSpec
 
 ZONE = "America/Los_Angeles"
@@ -68,10 +68,6 @@ class Expected:
         return datetime(day.year, day.month, day.day, hours, minutes)
 
 
-def spec_of(site: str) -> SiteSpec:
-    return next(s for s in SPECS if s.key == site)
-
-
 def address(spec: SiteSpec) -> str:
     a = spec.location.address
     return f"{a.street}, {a.city}, {a.region} {a.postal_code}"
@@ -92,7 +88,7 @@ def assert_week_shows(page: Any, expected: Expected, number: int) -> None:
     box = page.locator("[data-iop-week-plan]")
     expect(box).to_be_visible()
     expect(box.locator(".iop-week-plan__dates")).to_have_text(f"Your week {number}: {long(first)} to {long_year(last)}")
-    time = track_view(expected.track)["time"]
+    time = session_time(expected.track)
     expect(box).to_contain_text(f"Your sessions ({expected.track.name}, {time}):")
     expect(box.locator(".iop-week-plan__sessions li")).to_have_text([long(day) for day in sessions])
     expect(box.get_by_role("link", name="Change your plan")).to_have_attribute("href", "../index.html#plan-your-dates")

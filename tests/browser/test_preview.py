@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from test_cli import fetch, wait_for
-from test_serve import IMAGE_PAYLOAD, break_with_payloads, previewing, project_copy
+from support.commands import fetch, previewing, wait_for
+from test_serve import IMAGE_PAYLOAD, break_with_payloads
 
 # resolves once the browser has fired the toggle event of a <details open> added now: toggle events are
 # queued in order, so any <details open ontoggle> of the page has fired by then
@@ -22,8 +22,8 @@ _HANDLERS = """() => [...document.querySelectorAll('*')].flatMap(
 _UNWRAPPED = "() => [...document.querySelectorAll('article pre')].filter(p => p.scrollWidth > p.clientWidth).length"
 
 
-def test_preview_error_page_shows_payloads_and_runs_none(browser: Any, tmp_path: Path) -> None:
-    folder = project_copy(tmp_path)
+def test_preview_error_page_shows_payloads_and_runs_none(browser: Any, workdir: Path) -> None:
+    folder = workdir
     location = folder / "program_data/clinics/harbor-light/locations/pasadena.yaml"
     good = location.read_text(encoding="utf-8")
     with previewing(folder) as running:

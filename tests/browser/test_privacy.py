@@ -3,20 +3,21 @@ and only what the patient chose is kept, until they clear it."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import expect
 
-from browser.conftest import ALIASES, PAGE_KINDS, SITES, page_path
+from browser.conftest import PAGE_KINDS, SITES, aliases, page_path
 
 
 def allowed_keys(page, site: str) -> set[str]:
     """What the guide may keep, all chosen by the patient (see storage.js): its two keys and the theme's."""
     # the theme names its key after the site's own path (the 404 page uses the public one)
     scope = page.evaluate("__md_scope.pathname")
-    assert scope in (f"/{site}/", {v: k for k, v in ALIASES.items()}[f"/{site}/"])
+    assert scope in (f"/{site}/", {v: k for k, v in aliases().items()}[f"/{site}/"])
     return {f"iop-guide:{site}:checklists", f"iop-guide:{site}:plan", f"{scope}.__palette"}
 
 
@@ -125,3 +126,45 @@ def test_without_javascript_there_is_no_clear_button(open_page) -> None:
     page = open_page(page_path(SITES[0], "home"), java_script_enabled=False)
     assert "no cookies" in page.locator("#iop-privacy").inner_text()
     assert page.get_by_role("button", name="Clear what this guide saved").count() == 0
+
+
+SITE_DATA = re.compile(r'<script type="application/json" id="iop-site-data">.*?</script>', re.S)
+# the page's facts for its scripts, spoiled three ways: cut short, without the site's key, gone
+SPOILED = {
+    "cut short": '<script type="application/json" id="iop-site-data">{"site": "harbor-</script>',
+    "no site": '<script type="application/json" id="iop-site-data">{"tracks": []}</script>',
+    "missing": "",
+}
+
+
+@pytest.mark.parametrize("spoiled", SPOILED)
+def test_without_site_data_pages_stay_as_without_script_and_say_why(open_page, server: str, spoiled: str) -> None:
+    site = SITES[0]
+    errors: list[str] = []
+    warnings: list[str] = []
+    page = open_page(page_path(site, "home"), errors=errors)
+
+    def spoil(route: Any) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, body=SITE_DATA.sub(SPOILED[spoiled], response.text(), count=1))
+
+    page.context.route(lambda url: url.startswith(f"{server}/{site}/") and url.endswith(".html"), spoil)
+    page.on("console", lambda message: warnings.append(message.text) if message.type == "warning" else None)
+    page.goto(f"{server}/{page_path(site, 'home')}")
+    assert page.locator("#iop-site-data").count() == (0 if spoiled == "missing" else 1)
+    expect(page.locator("[data-iop-plan]")).to_be_hidden()
+    assert page.get_by_role("button", name="Clear what this guide saved").count() == 0
+
+    # every feature that keeps something is off the same way: plain lists, no dates, nothing stored
+    page.goto(f"{server}/{page_path(site, 'week')}")
+    expect(page.locator(".iop-checklist li").first).to_be_visible()
+    assert page.locator("article input, article button, .iop-checklist__progress").count() == 0
+    expect(page.locator("[data-iop-week-plan]")).to_be_hidden()
+    read_and_search(page)
+    assert nothing_stored(page)
+
+    # what needs no data works on
+    page.goto(f"{server}/{page_path(site, 'print')}")
+    expect(page.get_by_role("button", name="Print the whole guide")).to_be_visible()
+    assert errors == []
+    assert len([w for w in warnings if "site data is missing or broken" in w]) == 3

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from browser.conftest import SITES, SPECS, page_path
+from browser.conftest import SITES, page_path
 
 PHONE = {"width": 360, "height": 740}
 
@@ -34,8 +34,8 @@ def assert_fits_phone(list_locator, count: int) -> None:
 
 
 @pytest.mark.parametrize("site", SITES)
-def test_timeline_and_week_strip_fit_a_phone(open_page, site: str) -> None:
-    spec = next(s for s in SPECS if s.key == site)
+def test_timeline_and_week_strip_fit_a_phone(open_page, demo_specs, site: str) -> None:
+    spec = demo_specs[site]
     page = open_page(page_path(site, "home"), viewport=PHONE)
     timeline = page.locator("ol.iop-timeline")
     expect(timeline).to_be_visible()

@@ -83,6 +83,6 @@ def site_aliases(specs: Any) -> dict[str, str]:
     """The public path of each site's site_url, mapped to its folder below the output root."""
     from urllib.parse import urlparse
 
-    from generator.render.site import site_url
+    from generator.render.config import site_url
 
     return {urlparse(site_url(spec)).path: f"/{spec.key}/" for spec in specs}

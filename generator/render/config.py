@@ -1,0 +1,132 @@
+"""The per-site MkDocs config: name, address, navigation, theme values, link previews and the site's terms.
+
+It is layered on the project's mkdocs.yml (copied as base.yml), which MkDocs
+merges it into: mappings key by key, anything else replaced whole.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from generator.render import brand, href, pages, structured_data, timeline, views
+from generator.render.markup import shorten
+from generator.resolve import SiteSpec
+
+# the extension that explains the site's terms on every page, as named in mkdocs.yml
+ABBREVIATIONS = "generator.markdown.abbreviations"
+
+
+def site_url(spec: SiteSpec) -> str:
+    """Where the location site will live: its own site_url, else the clinic's base URL plus the location id."""
+    return spec.location.site_url or spec.clinic.base_url.rstrip("/") + f"/{spec.location_id}/"
+
+
+def site_config(spec: SiteSpec) -> dict[str, Any]:
+    """The per-site MkDocs settings, layered on the shared base config."""
+    return {
+        "INHERIT": "base.yml",
+        # Material prints the name unescaped (page titles, header), so it is HTML-escaped here, once
+        "site_name": html.escape(f"{spec.clinic.name}: {spec.location.name}"),
+        "site_url": site_url(spec),
+        # Material prints it unescaped, like page descriptions (see site.front_matter)
+        "site_description": html.escape(shorten(spec.program.summary)),
+        "docs_dir": "docs",
+        "theme": {"logo": brand.logo(spec), "favicon": f"assets/{brand.favicon(spec)}"},
+        "extra_css": ["assets/brand.css"],
+        "nav": safe_nav(nav(spec)),
+        # the clinic's WOFF2 fonts are fetched with the styles, so text is not drawn twice (no layout shift)
+        "extra": {**theme_extra(spec), **seo_extra(spec),
+                  "font_preloads": [target for _, target in brand.font_files(spec) if target.endswith(".woff2")]},
+        # the base config names the extension; this adds the site's terms, which it explains on every page
+        "markdown_extensions": {ABBREVIATIONS: {"glossary": views.abbreviations(spec)}},
+    }
+
+
+def nav(spec: SiteSpec) -> list[Any]:
+    """The navigation: guide pages, weeks grouped by phase, therapies."""
+    weeks = [{f"{p['title']} ({p['label']})": [{f"Week {s['number']}": s["path"]} for s in p["steps"]]}
+             for p in timeline.phases(spec)]
+    therapies = [{"All therapies": pages.THERAPIES}] + [{t["label"]: t["path"]} for t in views.therapy_views(spec)]
+
+    def guide(path: str) -> dict[str, str]:
+        return {pages.GUIDE[path].label: path}
+
+    return [
+        {"Home": pages.HOME},
+        guide(pages.PREPARING),
+        {"Your weeks": weeks},
+        {"Therapies": therapies},
+        {"Help along the way": [guide(p) for p in (pages.TIPS, pages.PROGRESS, pages.CHALLENGES, pages.FAQ)]},
+        *(guide(p) for p in (pages.AFTER, pages.LEVELS_OF_CARE, pages.CONTACT, pages.GLOSSARY, pages.PRINT)),
+    ]
+
+
+def nav_label(label: str) -> str:
+    """A navigation label from the data, safe where Material prints it.
+
+    Material prints labels unescaped, and in <title> after `striptags`, which
+    decodes entities again; so angle brackets become look-alike quotes and the
+    rest is HTML-escaped once.
+    """
+    return html.escape(label.replace("<", "\u2039").replace(">", "\u203a"))
+
+
+def safe_nav(items: list[Any]) -> list[Any]:
+    """The navigation with every label made safe (see nav_label); page paths are the generator's own."""
+    return [{nav_label(label): safe_nav(target) if isinstance(target, list) else target
+             for label, target in item.items()} for item in items]
+
+
+def seo_extra(spec: SiteSpec) -> dict[str, Any]:
+    """What the theme's head needs for link previews and search engines (see overrides/main.html)."""
+    url = site_url(spec)
+    image = brand.share_image(spec)
+    return {
+        "seo": {"image": image,
+                # the logo's own words describe it; a share image has none in the data
+                "image_alt": spec.clinic.brand.logo_alt if image and not spec.clinic.brand.share_image else None,
+                "card": "summary_large_image" if spec.clinic.brand.share_image else "summary"},
+        "jsonld": structured_data.clinic(spec, url, logo=url + brand.logo(spec), image=url + image if image else None),
+    }
+
+
+def site_data(spec: SiteSpec) -> dict[str, Any]:
+    """The facts the page scripts need (the plan of weeks, storage keys), embedded as JSON."""
+    address = spec.location.address
+    return {
+        "site": spec.key,
+        "clinic": spec.clinic.name,
+        "location": spec.location.name,
+        "address": f"{address.street}, {address.city}, {address.region} {address.postal_code}",
+        "length": spec.length,
+        "phone": spec.location.phone,
+        # "time" is the session hours as every page shows them (9:00 am to 12:00 pm)
+        "tracks": [{"name": t.name, "days": [d.value for d in t.days], "start": t.start, "end": t.end,
+                    "time": views.session_time(t)} for t in spec.location.tracks],
+        "weeks": [{"number": w.number, "title": w.title, "phase": w.phase.title} for w in spec.weeks],
+    }
+
+
+def theme_extra(spec: SiteSpec) -> dict[str, Any]:
+    """Values the theme overrides show on every page: crisis help, the location's phone, legal words.
+
+    Without crisis lines in the data, the base config's (988 and 911) stay in force.
+    """
+    extra: dict[str, Any] = {
+        "generator": False,
+        "clinic": {"name": spec.clinic.name, "location": spec.location.name, "phone": spec.location.phone,
+                   "tel": str(href.tel(spec.location.phone)), "logo_alt": spec.clinic.brand.logo_alt},
+    }
+    extra["site_data"] = site_data(spec)
+    crisis = spec.program.crisis
+    if crisis:
+        extra["crisis"] = {"text": crisis.text, "lines": [
+            {"name": line.name, "action": line.action, "number": line.number, "tel": str(href.tel(line.number))}
+            for line in crisis.lines]}
+    # the legal line is the clinic's own; the disclaimer replaces the base config's only when given
+    if spec.clinic.legal:
+        extra["legal"] = spec.clinic.legal
+    if spec.clinic.disclaimer:
+        extra["disclaimer"] = spec.clinic.disclaimer
+    return extra

@@ -1,0 +1,62 @@
+"""Where each value of the data came from: its file, and the line and column of every node.
+
+The loader fills these in; every later stage makes its diagnostics through them,
+so a problem found anywhere points at the value that caused it. A module of its
+own, below the stages, so that the models can name a document without importing
+the loader.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.diagnostics import Diagnostic
+
+Path_ = tuple[str | int, ...]
+
+
+def line_of(lines: list[str], line: int) -> str | None:
+    """One line (1-based) of a text split into lines, or None if there is no such line."""
+    return lines[line - 1] if 0 < line <= len(lines) else None
+
+
+@dataclass
+class SourceMap:
+    """Where each value (and each mapping key) of one file sits: 1-based line and column."""
+
+    file: Path
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    # the text of the file, line by line, as it was read: diagnostics quote it without reading the file again
+    lines: list[str] = field(default_factory=list, repr=False)
+
+    def line_text(self, line: int) -> str | None:
+        """The text of one line (1-based), or None if the file has no such line."""
+        return line_of(self.lines, line)
+
+    def locate(self, loc: tuple[Any, ...], at_key: bool = False) -> tuple[int, int]:
+        """Find the closest known position for a path; parts the data lacks are skipped."""
+        known: Path_ = ()
+        for part in loc:
+            if known + (part,) in self.values:
+                known = known + (part,)
+        if at_key and known in self.keys:
+            return self.keys[known]
+        return self.values.get(known, (1, 1))
+
+    def diagnostic(self, loc: tuple[Any, ...], message: str, hint: str | None = None,
+                   at_key: bool = False, **kw: Any) -> Diagnostic:
+        """Make a diagnostic at the node a path points to."""
+        line, col = self.locate(loc, at_key=at_key)
+        return Diagnostic(self.file, line, col, message, hint=hint, source_line=self.line_text(line), **kw)
+
+
+
+@dataclass
+class Document:
+    """One loaded file: its plain data and where each node came from."""
+
+    data: Any
+    source: SourceMap

@@ -1,0 +1,51 @@
+"""A clinic's brand: colors patients can read, and files that are where they should be and what they claim."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from generator.diagnostics import Diagnostic
+from generator.load import brand_files
+from generator.load.dataset import DataSet, Entry
+from generator.model import Clinic, colors
+from generator.source import SourceMap
+from generator.validate.references import twice
+
+
+def contrast(clinic: Clinic, source: SourceMap) -> Iterator[Diagnostic]:
+    """Report a brand color that white text on it (and it as text on white) does not reach AA with."""
+    # white text sits on both colors (header, buttons) and both are link colors on white pages
+    for role, color in (("primary", clinic.brand.primary), ("accent", clinic.brand.accent)):
+        ratio = colors.contrast(color, colors.WHITE)
+        if ratio < colors.AA_TEXT:
+            darker = colors.readable_on(color, colors.WHITE, toward=colors.BLACK, target=colors.AA_TEXT)
+            yield source.diagnostic(("brand", role), f"white text on the {role} color {color} has a contrast of "
+                                    f"only {ratio:.2f}:1; patients need at least {colors.AA_TEXT}:1 to read it",
+                                    hint=f"use a darker shade of it, such as {darker}")
+
+
+def _clinic_file(entry: Entry[Clinic], data: DataSet, at: tuple[Any, ...], name: str,
+                 kind: brand_files.Kind) -> Iterator[Diagnostic]:
+    """A file the data names: read through the very checks render uses (place, kind, size, content)."""
+    try:
+        brand_files.read(data.clinic_folder(entry.id), name, kind)
+    except brand_files.BrandFileError as e:
+        yield entry.source.diagnostic(at, e.message, hint=e.hint)
+
+
+def files(entry: Entry[Clinic], data: DataSet) -> Iterator[Diagnostic]:
+    """Check every file the brand names (logo, icon, share image, fonts), and each font style once."""
+    brand = entry.model.brand
+    yield from _clinic_file(entry, data, ("brand", "logo"), brand.logo, brand_files.LOGO)
+    if brand.favicon is not None:
+        yield from _clinic_file(entry, data, ("brand", "favicon"), brand.favicon, brand_files.FAVICON)
+    if brand.share_image is not None:
+        yield from _clinic_file(entry, data, ("brand", "share_image"), brand.share_image, brand_files.SHARE_IMAGE)
+    for role, font in (("text", brand.fonts.text), ("headings", brand.fonts.headings)) if brand.fonts else ():
+        if font is None:
+            continue
+        at = ("brand", "fonts", role, "files")
+        for i, item in enumerate(font.files):
+            yield from _clinic_file(entry, data, at + (i, "file"), item.file, brand_files.FONT)
+        yield from twice(entry.source, at, [f"weight {item.weight}, {item.style.value}" for item in font.files])

@@ -1,0 +1,82 @@
+"""A location against its clinic and program: its length, its tracks and the therapies it adds or removes."""
+
+from __future__ import annotations
+
+from generator.diagnostics import Diagnostic
+from generator.load.dataset import DataSet, Entry, FileKind
+from generator.model import Location, Program
+from generator.model.scalars import parse_weeks
+from generator.source import SourceMap
+from generator.validate.references import did_you_mean, overrides, ref, twice
+from generator.validate.weeks import location_length, site_length
+
+
+def location(entry: Entry[Location], clinic_id: str, data: DataSet) -> list[Diagnostic]:
+    """Check every rule of one location file that needs its clinic, its program or the therapies."""
+    model, source = entry.model, entry.source
+    clinic = data.clinics.get(clinic_id)
+    if clinic is None:
+        if (FileKind.clinic, clinic_id) in data.broken:
+            return []  # the clinic file's own errors say what is wrong
+        return [Diagnostic(entry.file, 1, 1, f"the clinic '{clinic_id}' has no clinic.yaml, so this location "
+                           "cannot be built", hint=f"add clinics/{clinic_id}/clinic.yaml")]
+    program_entry = data.programs.get(clinic.model.program)
+    if program_entry is None:
+        return []
+    program = program_entry.model
+    found = list(overrides(model.overrides, source, program, data))
+    found += location_length(program, model, source, program_entry.id)
+    found += _track_names(model, source)
+    found += twice(source, ("therapies", "remove"), model.therapies.remove)
+    found += twice(source, ("therapies", "add"), [a.therapy for a in model.therapies.add])
+    for i, track in enumerate(model.tracks):
+        found += twice(source, ("tracks", i, "days"), [day.value for day in track.days])
+    found += _added(model, source, site_length(program, model), data)
+    found += _removed(model, source, program, program_entry.id, data)
+    return found
+
+
+def _added(location: Location, source: SourceMap, length: int | None, data: DataSet) -> list[Diagnostic]:
+    """Each added therapy exists, says its weeks, and meets within the program's length."""
+    found: list[Diagnostic] = []
+    for i, added in enumerate(location.therapies.add):
+        at = ("therapies", "add", i)
+        found += ref(source, at + ("therapy",), added.therapy, FileKind.therapy, data.therapies, data)
+        if added.weeks is None:
+            found.append(source.diagnostic(at, f"'{added.therapy}' is offered here but no week uses it",
+                                           hint="add 'weeks: ...' (like 3, 2-3 or 5+) to say when it meets"))
+        elif length is not None and parse_weeks(added.weeks).first > length:
+            found.append(source.diagnostic(at + ("weeks",), f"'{added.weeks}' goes past the end of the "
+                                           f"{length}-week program, so '{added.therapy}' would never meet"))
+    return found
+
+
+def _removed(location: Location, source: SourceMap, program: Program, program_id: str,
+             data: DataSet) -> list[Diagnostic]:
+    """Each removed therapy is one the program uses, and is not added here too."""
+    found: list[Diagnostic] = []
+    used = {t for phase in program.phases for t in phase.therapies}
+    used |= {a.therapy for phase in program.phases for a in phase.activities if a.therapy}
+    for i, removed in enumerate(location.therapies.remove):
+        if removed not in used:
+            found.append(source.diagnostic(("therapies", "remove", i), f"'{removed}' is not part of the program "
+                                           f"'{program_id}', so there is nothing to remove",
+                                           hint=did_you_mean(removed, used) if removed not in data.therapies else
+                                           "take it out of 'remove'; only a therapy the program uses can be removed"))
+    added_ids = {a.therapy for a in location.therapies.add}
+    for i, removed in enumerate(location.therapies.remove):
+        # removing takes a therapy out of every week, so an added one would be offered but never meet
+        if removed in added_ids:
+            found.append(source.diagnostic(("therapies", "remove", i), f"'{removed}' is both added and removed "
+                                           "here", hint="keep it in 'add' (with its weeks) or in 'remove', not both"))
+    return found
+
+
+def _track_names(location: Location, source: SourceMap) -> list[Diagnostic]:
+    found, seen = [], set()
+    for i, track in enumerate(location.tracks):
+        if track.name.lower() in seen:
+            found.append(source.diagnostic(("tracks", i, "name"), f"two tracks are named '{track.name}'",
+                                           hint="give each track its own name"))
+        seen.add(track.name.lower())
+    return found
