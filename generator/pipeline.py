@@ -28,7 +28,8 @@ from generator.diagnostics import (
 from generator.load.dataset import DataFile, DataSet, FileKind, load_dataset, with_source_lines
 from generator.model.scalars import ID_RE
 from generator.paths import Project
-from generator.render.site import render_site
+from generator.render import proof
+from generator.render.site import Rendered, render_pages, render_site
 from generator.render.templates import environment
 from generator.resolve import SiteSpec, needed_files, resolve
 from generator.review import assess_sites, readability
@@ -93,6 +94,8 @@ class SitePlan:
     key: str
     spec: SiteSpec | None
     errors: list[Diagnostic] = field(default_factory=list)
+    # its pages, rendered in memory while planning (and proven): the build writes these
+    rendered: Rendered | None = None
 
 
 @dataclass
@@ -110,20 +113,39 @@ class Plan:
         return [site.spec for site in self.sites if site.spec is not None]
 
 
-def plan(data: DataSet, diagnostics: list[Diagnostic], max_grade: float | None = None) -> Plan:
+def plan(data: DataSet, diagnostics: list[Diagnostic], max_grade: float | None = None,
+         project: Project | None = None) -> Plan:
     """Decide site by site, then review the sites that can be built (once, for every command).
 
     An error blocks only the sites whose files hold it: a site needs its location
     file, its clinic's file, its program and the therapies those name; an error
     anywhere else (another location, an unused therapy) does not stop it, so one
-    broken location never holds back the others.
+    broken location never holds back the others. With the project, every page of
+    every site is also rendered and converted in memory, as the build will make it:
+    what that finds is reported at the data that caused it, and an error blocks the site.
     """
     errors = errors_in(diagnostics)
     # a location file whose name is no id is not a site: its own error says so
     sites = [_site_plan(data, found, errors) for found in data.of_kind(FileKind.location)
              if all(ID_RE.fullmatch(part) for part in found.id.split("/"))]
     findings = assess_sites(data, [site.spec for site in sites if site.spec is not None], max_grade)
-    return Plan(data, sites, with_source_lines(sorted(diagnostics + findings.diagnostics), data), findings.reading)
+    found = findings.diagnostics + (_render_all(project, sites) if project is not None else [])
+    return Plan(data, sites, with_source_lines(sorted(set(diagnostics + found)), data), findings.reading)
+
+
+def _render_all(project: Project, sites: list[SitePlan]) -> list[Diagnostic]:
+    """Render and prove every site that can be built; a site whose pages hold an error is blocked."""
+    env = environment(project.content)
+    found: list[Diagnostic] = []
+    for site in sites:
+        if site.spec is None:
+            continue
+        site.rendered = render_pages(site.spec, env)
+        problems = proof.prove(project, site.spec, site.rendered)
+        found += problems
+        if errors_in(problems):
+            site.spec, site.errors = None, errors_in(problems)
+    return found
 
 
 def _site_plan(data: DataSet, location: DataFile, errors: list[Diagnostic]) -> SitePlan:
@@ -140,9 +162,12 @@ def _site_plan(data: DataSet, location: DataFile, errors: list[Diagnostic]) -> S
             location.path, 1, 1, "this site cannot be built until the errors in the files it uses are fixed")])
 
 
-def review(data_dir: Path, max_grade: float | None = None) -> Plan:
-    """Everything `check` reports: load and validate the data folder, then plan and review its sites."""
-    return plan(*check(data_dir), max_grade)
+def review(data_dir: Path, max_grade: float | None = None, project: Project | None = None) -> Plan:
+    """Everything `check` reports: load and validate the data folder, then plan and review its sites.
+
+    With the project, the sites' pages are rendered and proven too, as `build` will make them.
+    """
+    return plan(*check(data_dir), max_grade, project)
 
 
 def resolve_all(data_dir: Path, max_grade: float | None = None) -> tuple[list[SiteSpec], list[Diagnostic]]:
@@ -171,7 +196,7 @@ def build_sites(project: Project, data: Plan | Path, out: Path, wanted: list[str
     """
     if project.missing():
         raise ProjectError(f"{project.root} is not an iop-guide project: missing {', '.join(project.missing())}")
-    chosen_plan = data if isinstance(data, Plan) else review(data)
+    chosen_plan = data if isinstance(data, Plan) else review(data, project=project)
     output.refuse_shared_output(out, project, chosen_plan.data.root)
     keys = select([site.key for site in chosen_plan.sites], wanted)
     if not chosen_plan.sites and errors_in(chosen_plan.diagnostics):
@@ -185,7 +210,7 @@ def build_sites(project: Project, data: Plan | Path, out: Path, wanted: list[str
         publish.clean_leftovers(out, {key.split("/")[0] for key in [*previous, *keys]})
         _fail_blocked(todo, result, report)
         job = _Job(project, env, out, report, archive, previous, mkdocs.Stopper())
-        _build_all(job, [site.spec for site in todo if site.spec is not None], jobs, result)
+        _build_all(job, [site for site in todo if site.spec is not None], jobs, result)
         result.built = sorted(key for key, done in result.outcomes.items() if done.result == "built")
         result.failed = dict(sorted(result.failed.items()))
         result.zip_failed = {key: done.zip_error for key, done in sorted(result.outcomes.items()) if done.zip_error}
@@ -217,7 +242,7 @@ class _Job:
     stopper: mkdocs.Stopper
 
 
-def _build_all(job: _Job, specs: list[SiteSpec], jobs: int, result: BuildResult) -> None:
+def _build_all(job: _Job, specs: list[SitePlan], jobs: int, result: BuildResult) -> None:
     """Build the sites, `jobs` at a time, into result."""
     # each site's MkDocs build is its own process; threads here only wait for them
     pool = ThreadPoolExecutor(max_workers=max(1, jobs))
@@ -235,14 +260,16 @@ def _build_all(job: _Job, specs: list[SiteSpec], jobs: int, result: BuildResult)
     pool.shutdown(wait=True)
 
 
-def _build_one(job: _Job, spec: SiteSpec) -> outcome.Outcome:
-    """Render, build and swap in one site, then zip it; a failure keeps its previous output."""
+def _build_one(job: _Job, site: SitePlan) -> outcome.Outcome:
+    """Write, build and swap in one site, then zip it; a failure keeps its previous output."""
+    spec = site.spec
+    assert spec is not None, "only sites that can be built are built"
     job.report(spec.key, "building")
     started = time.monotonic()
     folder = paths.inside(job.out, job.out / spec.clinic_id / spec.location_id)
     with publish.staging_folder() as staging:
         try:
-            render_site(spec, job.project, job.env, Path(staging))
+            render_site(spec, job.project, job.env, Path(staging), site.rendered)
             job.stopper.check()
             links = publish.publish(Path(staging), folder, spec.key, job.stopper)
         except SiteBuildError as e:

@@ -12,9 +12,71 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from generator.diagnostics import Diagnostic
 
 Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where one value was written: its file, and the line and column of its first character."""
+
+    file: Path
+    line: int
+    col: int
+    # the line as it was read, for the diagnostic's quote
+    text: str | None = None
+    # the file's lines (shared with its SourceMap), to find a piece of a value that spans lines
+    lines: tuple[str, ...] | list[str] = field(default=(), compare=False, repr=False)
+
+    def at(self, needle: str) -> Origin:
+        """The origin of a piece of this value: where its lines hold it, else the value's own."""
+        if not needle or not self.lines:
+            return self
+        indent = len(self.lines[self.line - 1]) - len(self.lines[self.line - 1].lstrip())
+        for number in range(self.line, len(self.lines) + 1):
+            text = self.lines[number - 1]
+            if number > self.line and text.strip() and len(text) - len(text.lstrip()) <= indent:
+                break  # the next key: the value ended
+            found = text.find(needle, self.col - 1 if number == self.line else 0)
+            if found >= 0:
+                return Origin(self.file, number, found + 1, text, self.lines)
+        return self
+
+    def diagnostic(self, message: str, hint: str | None = None, **kw: Any) -> Diagnostic:
+        """A diagnostic at this value."""
+        return Diagnostic(self.file, self.line, self.col, message, hint=hint, source_line=self.text, **kw)
+
+
+class Located(str):
+    """A text value of the data that remembers where it was written.
+
+    A str in every other way, so the models, resolve and the templates use it as
+    they would any text; a problem the render stage finds in it is reported at
+    its origin, whichever page shows it. Text made from it (joined, stripped)
+    is a plain str again, with no origin.
+    """
+
+    origin: Origin
+
+    def __new__(cls, value: str, origin: Origin) -> Located:
+        made = super().__new__(cls, value)
+        made.origin = origin
+        return made
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Located, (str(self), self.origin))
+
+
+# written out (a generated mkdocs.yml, a report) a Located text is the plain text it holds
+yaml.SafeDumper.add_representer(Located, yaml.SafeDumper.represent_str)
+
+
+def origin_of(value: object) -> Origin | None:
+    """The origin of a data value, or None for text the generator made."""
+    return value.origin if isinstance(value, Located) else None
 
 
 def line_of(lines: list[str], line: int) -> str | None:
@@ -45,6 +107,11 @@ class SourceMap:
         if at_key and known in self.keys:
             return self.keys[known]
         return self.values.get(known, (1, 1))
+
+    def origin(self, loc: tuple[Any, ...]) -> Origin:
+        """The origin of the value a path points to (or of the closest node the data has)."""
+        line, col = self.locate(loc)
+        return Origin(self.file, line, col, self.line_text(line), self.lines)
 
     def diagnostic(self, loc: tuple[Any, ...], message: str, hint: str | None = None,
                    at_key: bool = False, **kw: Any) -> Diagnostic:

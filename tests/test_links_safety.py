@@ -19,6 +19,7 @@ from generator.paths import Project
 from generator.render import config
 from generator.render.markup import cell, inline, paragraphs
 from generator.render.templates import environment
+from generator.render.xrefs import Findings, SiteTargets
 from generator.resolve import SiteSpec
 from generator.review import links
 
@@ -128,7 +129,8 @@ def test_the_demo_data_has_no_unsafe_link() -> None:
 def test_data_is_never_rendered_as_a_template(tmp_path: Path) -> None:
     (tmp_path / "page.md.jinja").write_text("{{ text | inline }}\n\n{{ text | paragraphs }}\n\n{{ text | cell }}\n")
     text = "{{ 7*7 }} {% if true %}yes{% endif %} {{ ''.__class__.__mro__ }}"
-    out = environment(tmp_path).get_template("page.md.jinja").render(text=text)
+    page = {"here": "index.md", "targets": SiteTargets("c/l", 8, frozenset()), "findings": Findings()}
+    out = environment(tmp_path).get_template("page.md.jinja").render(text=text, **page)
     shown = BeautifulSoup(html(out), "html.parser").get_text()
     assert shown.count("{{ 7*7 }}") == 3 and shown.count("{% if true %}yes{% endif %}") == 3
     assert "49" not in shown and "<class" not in shown
@@ -177,28 +179,31 @@ def _link_into_assets(data: Path) -> tuple[Path, Path]:
     return _put_links(data, "[the logo](assets/logo.svg)", "[Park](../ASSETS/favicon.svg)")
 
 
-def test_a_link_into_assets_is_an_error_at_its_value(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_link_into_assets_is_an_error_at_its_value(data: Path, project: Project,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
     program, location = _link_into_assets(data)
-    review = pipeline.review(data)
-    found = [(d.file, d.line, d.col, d.severity, d.message) for d in review.diagnostics if "assets/" in d.message]
-    assert found == [
-        (location, line_of(location, "parking:"), 12, Severity.ERROR,
-         "link to '../ASSETS/favicon.svg' leads into the site's own files (assets/), not to a page"),
-        (program, line_of(program, "- title: Set your goals") + 1, 11, Severity.ERROR,
-         "link to 'assets/logo.svg' leads into the site's own files (assets/), not to a page"),
-    ]
-    assert cli.main(["check", "--data", str(data)]) == 1
+    review = pipeline.review(data, project=project)
+    found = sorted({(d.file, d.line, d.col, d.severity, d.message) for d in review.diagnostics
+                    if "would break" in d.message})
+    park, goals = line_of(location, "parking:"), line_of(program, "assets/logo.svg")
+    assert found == sorted([
+        (location, park, _col(location, park, "../ASSETS"), Severity.ERROR,
+         "link to '../ASSETS/favicon.svg' would break on some of the pages that show this text"),
+        (program, goals, _col(program, goals, "assets/logo"), Severity.ERROR,
+         "link to 'assets/logo.svg' would break on some of the pages that show this text"),
+    ])
+    assert cli.main(["check", "--data", str(data), "--project", str(project.root)]) == 1
     err = capsys.readouterr().err
-    assert "leads into the site's own files (assets/)" in err and "hint: link to a page of the guide" in err
+    assert "link to 'assets/logo.svg' would break" in err and "hint: write the cross-reference instead" in err
 
 
-def test_a_built_page_shows_a_link_into_assets_as_text(data: Path, tmp_path: Path, project: Project) -> None:
-    _, location = _link_into_assets(data)
-    out = tmp_path / "site"
-    result = pipeline.build_sites(project, data, out, ["harbor-light/pasadena"])
-    assert result.built == ["harbor-light/pasadena"] and any("assets/" in d.message for d in result.errors)
-    page = BeautifulSoup((out / "harbor-light/pasadena/contact.html").read_text(encoding="utf-8"), "html.parser")
-    article = page.find("article")
-    assert "Park for free" in " ".join(article.get_text(" ").split())
-    hrefs = [a["href"] for a in article.find_all("a", href=True)]
-    assert hrefs and not [h for h in hrefs if link_targets.into_assets(h)], hrefs
+def _col(file: Path, line: int, piece: str) -> int:
+    return file.read_text(encoding="utf-8").splitlines()[line - 1].index(piece) + 1
+
+
+def test_a_page_shows_a_refused_link_as_its_words(data: Path, tmp_path: Path, project: Project) -> None:
+    _link_into_assets(data)
+    spec = next(spec for spec in pipeline.review(data).specs if spec.key == "harbor-light/pasadena")
+    pipeline.render_to(spec, project, tmp_path)
+    contact = (tmp_path / "docs/contact.md").read_text(encoding="utf-8")
+    assert "Park" in contact and "ASSETS" not in contact

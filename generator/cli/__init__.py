@@ -97,7 +97,7 @@ def _summary(diagnostics: list[Diagnostic]) -> str:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Report every problem in the data and each site's reading grades; 1 if any is an error."""
-    review = pipeline.review(args.data, args.max_grade)
+    review = pipeline.review(args.data, args.max_grade, _project(args))
     _print_diagnostics(review.diagnostics)
     for summary in review.reading:
         _say(f"{summary.site}: reading grade ({readability.FORMULA}) median {summary.median:g}, "
@@ -127,9 +127,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     from generator.cli import progress
 
     console = Console(stderr=True)
-    project = Project(args.project)
+    project = _project(args)
     # the data is loaded and planned once: the progress bar is sized from the same plan the build follows
-    chosen = pipeline.review(args.data)
+    chosen = pipeline.review(args.data, project=project)
     total = len(pipeline.select([site.key for site in chosen.sites], args.site))
     with progress.tracker(total or 1, console) as report:
         result = pipeline.build_sites(project, chosen, args.out, args.site, report, jobs=args.jobs,
@@ -149,13 +149,19 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 1 if result.failed or result.errors or result.zip_failed else 0
 
 
+def _project(args: argparse.Namespace) -> Project:
+    """The project folder the command works in: check and build need its templates and MkDocs settings."""
+    project = Project(args.project)
+    if project.missing():
+        raise ProjectError(f"{project.root} is not an iop-guide project: missing {', '.join(project.missing())}")
+    return project
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """Preview one site until interrupted."""
     from generator.tools.serve import serve
 
-    project = Project(args.project)
-    if project.missing():
-        raise ProjectError(f"{project.root} is not an iop-guide project: missing {', '.join(project.missing())}")
+    project = _project(args)
     keys = pipeline.site_keys(pipeline.check(args.data)[0])
     if args.site not in keys:
         raise pipeline.no_site(args.site, keys)

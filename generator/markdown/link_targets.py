@@ -14,6 +14,9 @@ from collections.abc import Callable
 from urllib.parse import unquote
 
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# a cross-reference inside the guide (week:3, therapy:dbt, page:contact, week:2#checklist): the render
+# stage writes the real target for each page before Markdown sees it (generator/render/xrefs.py)
+XREF = re.compile(r"^(week|therapy|page):([^#]*)(?:#(.*))?$")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 # browsers drop these anywhere in an address (tab, newline) or at its ends (controls, space)
 _DROPPED = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200d\ufeff]")

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from generator.diagnostics import Diagnostic
+from generator.model import origins
 from generator.model.overrides import FIXED
 from generator.source import Document
 
@@ -30,9 +31,11 @@ def parse(doc: Document, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
         return None, [doc.source.diagnostic((), f"the file must hold a mapping of keys, but holds {got}",
                                             hint="start each line with a key, like 'name: ...'")]
     try:
-        return model.model_validate(doc.data), []
+        parsed = model.model_validate(doc.data)
     except ValidationError as e:
         return None, _merge_misspellings([_finding(doc, model, err) for err in e.errors(include_url=False)])
+    origins.attach(parsed, doc.source)
+    return parsed, []
 
 
 @dataclass(frozen=True)

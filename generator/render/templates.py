@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
 
-from generator.render import markup, pages
+from generator.render import markup, one_line, pages, xrefs
 from generator.render.href import Href
 
 
@@ -20,6 +21,22 @@ def link(text: str, target: Href) -> str:
     if not isinstance(target, Href):
         raise TypeError(f"a link target must be an Href built in generator/render/href.py, not {type(target).__name__}")
     return f"[{markup.inline(text)}]({target.target})"
+
+
+def _prose(escape: Callable[[str], str]) -> Callable[[jinja2.runtime.Context, str], str]:
+    """A filter that puts data text into a page: its links made right for the page, then escaped.
+
+    Pages are rendered with `here`, `targets` (what the site's cross-references may
+    name) and `findings` (where problems go, at each value's origin).
+    """
+    @jinja2.pass_context
+    def apply(context: jinja2.runtime.Context, text: str) -> str:
+        here, targets, findings = _here(context), context.get("targets"), context.get("findings")
+        if not isinstance(targets, xrefs.SiteTargets) or not isinstance(findings, xrefs.Findings):
+            raise TypeError("data text is rendered for a page of a site: render it with targets and findings")
+        one_line.check(text, escape is markup.paragraphs, findings)
+        return escape(xrefs.rewrite(text, here, targets, findings))
+    return apply
 
 
 @jinja2.pass_context
@@ -53,9 +70,9 @@ def environment(content_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        inline=markup.inline,
-        paragraphs=markup.paragraphs,
-        cell=markup.cell,
+        inline=_prose(markup.inline),
+        paragraphs=_prose(markup.paragraphs),
+        cell=_prose(markup.cell),
         clock=markup.clock,
         link=link,
         md_url=md_url,

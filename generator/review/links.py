@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from generator.diagnostics import Diagnostic, Severity
 from generator.load.dataset import DataSet
-from generator.markdown.link_targets import allowed, into_assets
+from generator.markdown.link_targets import XREF, allowed
 from generator.resolve import SiteSpec
 from generator.review.readability import prose
 
@@ -30,9 +30,6 @@ _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]*:[^\s>]*)>")
 _REFERENCE = re.compile(r"(?:^|\s)\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 HINT = "link only to web (https://), email (mailto:) or phone (tel:) addresses; the site shows this link as plain text"
 
-
-ASSETS_HINT = ("link to a page of the guide (like contact.html) or to a web address; the site's own files "
-               "(assets/) are not pages, and the site shows this link as plain text")
 
 
 def targets(text: str) -> Iterator[str]:
@@ -44,14 +41,11 @@ def targets(text: str) -> Iterator[str]:
 
 def unsafe(text: str) -> list[str]:
     """The link targets of a text that are not allowed."""
-    return [target for target in targets(text) if not allowed(target)]
+    return [target for target in targets(text) if not allowed(target) and not XREF.match(target)]
 
 
 def check_sites(data: DataSet, specs: list[SiteSpec]) -> list[Diagnostic]:
-    """Warn at every text value, in every file a site is made from, that links to a target not allowed.
-
-    A link into the site's own files (assets/) is an error.
-    """
+    """Warn at every text value, in every file a site is made from, that links to a target not allowed."""
     found = []
     for entry in (data.entry_at(file) for file in dict.fromkeys(f for spec in specs for f in spec.files)):
         model: BaseModel = entry.model
@@ -60,10 +54,6 @@ def check_sites(data: DataSet, specs: list[SiteSpec]) -> list[Diagnostic]:
                 found.append(entry.source.diagnostic(
                     path, f"link to '{_shown(target)}' is not allowed: it is shown as plain text",
                     severity=Severity.WARNING, hint=HINT))
-            for target in dict.fromkeys(t for t in targets(text) if allowed(t) and into_assets(t)):
-                found.append(entry.source.diagnostic(
-                    path, f"link to '{_shown(target)}' leads into the site's own files (assets/), not to a page",
-                    hint=ASSETS_HINT))
     return sorted(set(found))
 
 
