@@ -192,7 +192,7 @@ def test_a_link_into_assets_is_an_error_at_its_value(data: Path, project: Projec
         (program, goals, _col(program, goals, "assets/logo"), Severity.ERROR,
          "link to 'assets/logo.svg' would break on some of the pages that show this text"),
     ])
-    assert cli.main(["check", "--data", str(data), "--project", str(project.root)]) == 1
+    assert cli.main(["--project", str(project.root), "check", "--data", str(data)]) == 1
     err = capsys.readouterr().err
     assert "link to 'assets/logo.svg' would break" in err and "hint: write the cross-reference instead" in err
 
