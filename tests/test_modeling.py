@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_corpus import ART_THERAPY
+from support.corpus import ART_THERAPY
 
 from generator.load.loader import load_text
 from generator.model import Location, Program, Therapy

@@ -191,11 +191,14 @@ def _add(file: Path, model: type[M], kind: FileKind, into: dict, entry_id: str,
         doc = load_file(file)
     except LoadError as e:
         return [e.diagnostic]
+    # a model with problems is one whose only errors are unknown keys: it is checked like the others,
+    # and its errors block the sites made from it all the same
     value, problems = parse(doc, model)
     declared = getattr(value, "id", None)
     if declared is not None and declared != entry_id:
-        return [doc.source.diagnostic(("id",), f"the id '{declared}' does not match the {id_from} '{entry_id}'",
-                                      hint=f"the {id_from} is the id: rename it, or remove 'id:'")]
+        return problems + [doc.source.diagnostic(("id",), f"the id '{declared}' does not match the {id_from} "
+                                                 f"'{entry_id}'", hint=f"the {id_from} is the id: rename it, "
+                                                 "or remove 'id:'")]
     if value is not None:
         into[key or entry_id] = Entry(entry_id, value, doc.source)
         broken -= {(kind, key or entry_id), (kind, meant)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import difflib
 import types
 import typing
@@ -14,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from generator.diagnostics import Diagnostic
 from generator.model import origins
 from generator.model.overrides import FIXED
-from generator.source import Document
+from generator.source import Document, SourceMap
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -25,7 +26,13 @@ _KINDS_OF_INPUT = {
 
 
 def parse(doc: Document, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
-    """Validate a document against a model; return the model or every located error."""
+    """Validate a document against a model; return the model or every located error.
+
+    When the only errors are unknown keys, the model is still made, without them
+    (a likely misspelling of a key the file lacks stands for that key, and the source
+    map learns where), so the rest of the file takes part in every other rule; its
+    errors still block the sites made from it.
+    """
     if not isinstance(doc.data, dict):
         got = _kind_of(doc.data)
         return None, [doc.source.diagnostic((), f"the file must hold a mapping of keys, but holds {got}",
@@ -33,26 +40,91 @@ def parse(doc: Document, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
     try:
         parsed = model.model_validate(doc.data)
     except ValidationError as e:
-        return None, _merge_misspellings([_finding(doc, model, err) for err in e.errors(include_url=False)])
+        found = _merge_misspellings(_findings(doc, model, e))
+        if not all(f.unknown for f in found):
+            return None, [f.diagnostic for f in found]
+        value, more = _without_unknown_keys(doc, model, found)
+        if value is not None:
+            origins.attach(value, doc.source)
+        return value, [f.diagnostic for f in found] + more
     origins.attach(parsed, doc.source)
     return parsed, []
 
 
+def _findings(doc: Document, model: type[BaseModel], error: ValidationError) -> list[_Finding]:
+    return [_finding(doc, model, err) for err in error.errors(include_url=False)]
+
+
 @dataclass(frozen=True)
 class _Finding:
-    """One pydantic error put in words, with what merging needs to know about it."""
+    """One pydantic error put in words, with what merging and recovering need to know about it."""
 
     diagnostic: Diagnostic
+    # the data path it is about
+    at: tuple[Any, ...] = ()
     # a missing required key: its pydantic loc
     missing: tuple[Any, ...] | None = None
     # an unknown key that looks like a misspelling: the loc of the key it likely means
     meant: tuple[Any, ...] | None = None
+    # an unknown key: `at` is the key
+    unknown: bool = False
 
 
-def _merge_misspellings(found: list[_Finding]) -> list[Diagnostic]:
+def _merge_misspellings(found: list[_Finding]) -> list[_Finding]:
     """Report a misspelled required key once, as the unknown key, not also as a missing one."""
     meant = {f.meant for f in found if f.meant is not None}
-    return [f.diagnostic for f in found if f.missing is None or f.missing not in meant]
+    return [f for f in found if f.missing is None or f.missing not in meant]
+
+
+def _without_unknown_keys(doc: Document, model: type[M], unknown: list[_Finding]) -> tuple[M | None, list[Diagnostic]]:
+    """The model of the document with its unknown keys left out, or the errors that hid behind them.
+
+    A misspelled key the mapping lacks is read as the key it likely means, where it
+    stands in the file; any other unknown key is left out. Left out, a key changes
+    nothing else, but the guessed key may be a wrong guess: an error at it, or at the
+    model around it, waits until the key is fixed, so it is never a false one.
+    """
+    data = copy.deepcopy(doc.data)
+    renamed: list[tuple[Any, ...]] = []
+    for f in unknown:
+        parent, key = _node(data, f.at[:-1]), f.at[-1] if f.at else None
+        if not isinstance(parent, dict) or key not in parent:
+            return None, []
+        value = parent.pop(key)
+        if f.meant and f.meant[-1] not in parent:
+            parent[f.meant[-1]] = value
+            renamed.append(f.at[:-1] + (f.meant[-1],))
+            _alias(doc.source, f.at, renamed[-1])
+    try:
+        return model.model_validate(data), []
+    except ValidationError as e:
+        # a model's own checks (a track ends after it starts) wait for its keys to be known: these are new
+        found = _findings(Document(data, doc.source), model, e)
+        return None, [f.diagnostic for f in found if not any(_related(f.at, path) for path in renamed)]
+
+
+def _node(data: Any, path: tuple[Any, ...]) -> Any:
+    """The value at a data path, or None if the data has none there."""
+    for part in path:
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _alias(source: SourceMap, old: tuple[Any, ...], new: tuple[Any, ...]) -> None:
+    """Make the positions under a misspelled key the positions of the key it stands for."""
+    for table in (source.values, source.keys):
+        table.update({new + path[len(old):]: where for path, where in list(table.items())
+                      if path[:len(old)] == old})
+
+
+def _related(a: tuple[Any, ...], b: tuple[Any, ...]) -> bool:
+    """True when one data path lies inside the other."""
+    return a[:len(b)] == b or b[:len(a)] == a
 
 
 def _kind_of(value: Any) -> str:
@@ -81,13 +153,13 @@ def _finding(doc: Document, model: type[BaseModel], err: Any) -> _Finding:
     kind = err["type"]
     loc = _data_path(doc, tuple(err["loc"]), keep_last=kind == "missing")
     if kind == "missing":
-        return _Finding(_missing(doc, model, loc), missing=tuple(err["loc"]))
+        return _Finding(_missing(doc, model, loc), loc, missing=tuple(err["loc"]))
     if kind == "extra_forbidden":
         diagnostic, meant = _unknown_key(doc, model, loc)
-        return _Finding(diagnostic, meant=(tuple(err["loc"][:-1]) + (meant,)) if meant else None)
+        return _Finding(diagnostic, loc, meant=(tuple(err["loc"][:-1]) + (meant,)) if meant else None, unknown=True)
     if kind == "enum":
-        return _Finding(_not_one_of(doc, loc, err.get("input"), err.get("ctx") or {}))
-    return _Finding(_wrong_value(doc, loc, err))
+        return _Finding(_not_one_of(doc, loc, err.get("input"), err.get("ctx") or {}), loc)
+    return _Finding(_wrong_value(doc, loc, err), loc)
 
 
 def _missing(doc: Document, model: type[BaseModel], loc: tuple[Any, ...]) -> Diagnostic:

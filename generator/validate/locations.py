@@ -12,27 +12,24 @@ from generator.validate.weeks import location_length, site_length
 
 
 def location(entry: Entry[Location], clinic_id: str, data: DataSet) -> list[Diagnostic]:
-    """Check every rule of one location file that needs its clinic, its program or the therapies."""
+    """Check every rule of one location file: its own, and those that need its clinic, program or therapies."""
     model, source = entry.model, entry.source
     clinic = data.clinics.get(clinic_id)
-    if clinic is None:
-        if (FileKind.clinic, clinic_id) in data.broken:
-            return []  # the clinic file's own errors say what is wrong
-        return [Diagnostic(entry.file, 1, 1, f"the clinic '{clinic_id}' has no clinic.yaml, so this location "
-                           "cannot be built", hint=f"add clinics/{clinic_id}/clinic.yaml")]
-    program_entry = data.programs.get(clinic.model.program)
-    if program_entry is None:
-        return []
-    program = program_entry.model
-    found = list(overrides(model.overrides, source, program, data))
-    found += location_length(program, model, source, program_entry.id)
-    found += _track_names(model, source)
+    program = data.programs.get(clinic.model.program) if clinic else None
+    # the rules of this file alone run even when its clinic or program has errors: those are reported there
+    found = _track_names(model, source)
     found += twice(source, ("therapies", "remove"), model.therapies.remove)
     found += twice(source, ("therapies", "add"), [a.therapy for a in model.therapies.add])
     for i, track in enumerate(model.tracks):
         found += twice(source, ("tracks", i, "days"), [day.value for day in track.days])
-    found += _added(model, source, site_length(program, model), data)
-    found += _removed(model, source, program, program_entry.id, data)
+    found += _added(model, source, site_length(program.model, model) if program else None, data)
+    found += overrides(model.overrides, source, program.model if program else None, data)
+    if clinic is None and (FileKind.clinic, clinic_id) not in data.broken:
+        found.append(Diagnostic(entry.file, 1, 1, f"the clinic '{clinic_id}' has no clinic.yaml, so this location "
+                                "cannot be built", hint=f"add clinics/{clinic_id}/clinic.yaml"))
+    if program is not None:
+        found += location_length(program.model, model, source, program.id)
+        found += _removed(model, source, program.model, program.id, data)
     return found
 
 

@@ -61,14 +61,17 @@ def phase_ids(program: Program, source: SourceMap) -> Iterator[Diagnostic]:
 
 def overrides(changes: Overrides | None, source: SourceMap, program: Program | None,
               data: DataSet) -> Iterator[Diagnostic]:
-    """Check that each changed phase exists in the program, once, and names known therapies."""
-    if changes is None or not changes.phases or program is None:
+    """Check that each changed phase exists in the program, once, and names known therapies.
+
+    Without the program (its own errors say why) only its phase ids go unchecked.
+    """
+    if changes is None or not changes.phases:
         return
-    ids = {phase.id for phase in program.phases}
+    ids = {phase.id for phase in program.phases} if program else set()
     yield from twice(source, ("overrides", "phases"), [phase.id for phase in changes.phases])
     for i, phase in enumerate(changes.phases):
         at = ("overrides", "phases", i)
-        if phase.id not in ids:
+        if program is not None and phase.id not in ids:
             yield source.diagnostic(at + ("id",), f"the program has no phase with the id '{phase.id}'",
                                     hint=did_you_mean(phase.id, ids) or f"phase ids: {', '.join(sorted(ids))}")
         yield from therapy_refs(source, at, phase, data)
