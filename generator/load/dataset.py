@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -21,6 +22,10 @@ from generator.model.scalars import ID_RE
 from generator.source import SourceMap
 
 M = TypeVar("M", bound=BaseModel)
+
+# what editors and systems leave beside the files they open or show: backups (*~), Emacs locks (.#*, which
+# are links to nothing) and autosaves (#*#), Vim swap files, macOS and Windows folder views
+LEFT_BEHIND = ("*~", ".#*", "#*#", "*.swp", "*.swo", ".DS_Store", "Thumbs.db")
 
 
 @dataclass(frozen=True)
@@ -109,6 +114,8 @@ def load_dataset(root: Path) -> tuple[DataSet, list[Diagnostic]]:
 
 def _visit(file: Path, root: Path, base: Path, data: DataSet) -> list[Diagnostic]:
     """Load one path of the data folder if it is a data file; say why if it is not read."""
+    if left_behind(file):
+        return []  # never a data file, and renaming one would overwrite the file it was made from
     if file.is_symlink():
         target = resolved_or_none(file)
         if target is None:
@@ -147,10 +154,22 @@ def _data_folder(parts: tuple[str, ...]) -> bool:
         (len(parts) == 4 and parts[0] == "clinics" and parts[2] == "locations")
 
 
+def left_behind(file: Path) -> bool:
+    """True for a file an editor or the system leaves beside the data (a backup, a lock, a folder view)."""
+    return any(fnmatch.fnmatchcase(file.name, pattern) for pattern in LEFT_BEHIND)
+
+
 def _rename_hint(file: Path) -> str:
     # cbt.yaml.txt is what some editors save on Windows
     stem = file.name.split(".")[0]
+    if not stem or _taken(file, f"{stem}.yaml"):
+        return "move it out of this folder: only data files belong here"
     return f"rename it to {stem}.yaml if it holds data, or move it out of this folder"
+
+
+def _taken(file: Path, name: str) -> bool:
+    """True if file's folder holds another file called name; as Windows and macOS compare names, in any case."""
+    return any(other.name.lower() == name.lower() for other in file.parent.iterdir() if other != file)
 
 
 def _place(file: Path, root: Path, data: DataSet) -> list[Diagnostic]:
@@ -182,8 +201,11 @@ def _add(file: Path, model: type[M], kind: FileKind, into: dict, entry_id: str,
     meant = re.sub(r"[^a-z0-9]+", "-", entry_id.lower()).strip("-")
     broken.add((kind, meant))
     if file.suffix != ".yaml":
+        hint = f"rename it to {file.stem}.yaml"
+        if _taken(file, f"{file.stem}.yaml"):
+            hint = f"{file.stem}.yaml is here too: keep the one you want, and move the other out of this folder"
         return [Diagnostic(file, 1, 1, f"this file is not read: data files end in .yaml, not {file.suffix}",
-                           hint=f"rename it to {file.stem}.yaml")]
+                           hint=hint)]
     if not ID_RE.fullmatch(entry_id):  # the whole name: a `$` alone would let a final newline through
         return [Diagnostic(file, 1, 1, f"the {id_from} '{entry_id}' is not a valid id",
                            hint="ids use only lowercase letters, digits and hyphens, like 'harbor-light'")]

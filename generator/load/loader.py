@@ -166,9 +166,7 @@ def _parse(text: str, file: Path, source: SourceMap) -> Document:
     except yaml.MarkedYAMLError as e:
         raise LoadError(yaml_syntax.explain(e, file, text)) from None
     except yaml.reader.ReaderError as e:  # a control character: no mark, but a position in the text
-        breaks = list(LINE_BREAK.finditer(text, 0, e.position))
-        line = len(breaks) + 1
-        col = e.position - (breaks[-1].end() if breaks else 0) + 1
+        line, col = _line_col(text[: e.position])
         message = f"the file holds an invisible control character (U+{e.character:04X})"
         raise LoadError(Diagnostic(file, line, col, message,
                                    hint="delete it; it often comes with text copied from another program")) from None
@@ -179,16 +177,48 @@ def _parse(text: str, file: Path, source: SourceMap) -> Document:
             loader.dispose()
 
 
+def _line_col(before: str) -> tuple[int, int]:
+    """The line and column (1-based, in characters) of the place that the text before it ends at."""
+    breaks = list(LINE_BREAK.finditer(before))
+    return len(breaks) + 1, len(before) - (breaks[-1].end() if breaks else 0) + 1
+
+
 def load_file(file: Path) -> Document:
     """Read and parse one YAML file, with limits on kind, size and encoding checked first."""
     raw = read_capped(file, MAX_FILE_BYTES)
+    wide = _wide_encoding(raw)
+    if wide:
+        # its lines are letters between NUL bytes: quoting one would show only noise
+        raise LoadError(Diagnostic(file, 1, 1, f"this file is saved as {wide}; save it as UTF-8",
+                                   hint="in your editor, use Save As and pick the encoding UTF-8"))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as e:
-        line = raw.count(b"\n", 0, e.start) + 1
-        col = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
-        message = f"the file is not UTF-8 text (byte {e.start} is 0x{raw[e.start]:02x})"
-        shown = line_of(split_lines(raw.decode("utf-8", errors="replace")), line)
-        raise LoadError(Diagnostic(file, line, col, message, hint="save the file as UTF-8 in your editor",
-                                   source_line=shown)) from None
+        raise LoadError(_not_utf8(file, raw, e)) from None
     return load_text(text.removeprefix("\ufeff"), file)
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """UTF-16 or UTF-32 if the bytes are saved so (Windows Notepad's "Unicode"), else None."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    sample = raw[:4096]
+    # without a mark: YAML is mostly ASCII, so a NUL stands beside nearly every letter, on the same side
+    for width in (4, 2):
+        if len(sample) < 2 * width:
+            continue
+        nul_columns = [sample[i::width].count(0) * 2 >= len(sample[i::width]) for i in range(width)]
+        if sum(nul_columns) == width - 1:
+            return f"UTF-{8 * width}"
+    return None
+
+
+def _not_utf8(file: Path, raw: bytes, e: UnicodeDecodeError) -> Diagnostic:
+    """The error for bytes that are not UTF-8, at the character where they start."""
+    line, col = _line_col(raw[:e.start].decode("utf-8"))  # all valid: the first bad byte is e.start
+    # each bad byte written as \xe9, never raw: a terminal would show noise or take it as a command
+    shown = line_of(split_lines(raw.decode("utf-8", errors="backslashreplace")), line)
+    return Diagnostic(file, line, col, f"the file is not UTF-8 text (byte {e.start} is 0x{raw[e.start]:02x})",
+                      hint="save the file as UTF-8 in your editor", source_line=shown)

@@ -6,6 +6,7 @@ the hint (templates filled with the words the recogniser finds), and where to po
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,8 @@ from generator.load.reading import split_lines
 from generator.source import line_of
 
 QUOTES = "\"'"
+# a line that opens a block of text: `key: >-`, `- |`, with an optional indent digit and comment
+BLOCK_HEADER = re.compile(r"(?:^\s*-|:)\s+[|>][-+1-9]{0,2}\s*(?:#.*)?$")
 EXAMPLES = {"*": "\"*really* helpful\"", "&": "\"& more\""}
 AFTER_CLOSING = {
     "\"": "to quote words inside a text, put the whole text in single quotes: 'A \"new\" start'",
@@ -103,6 +106,48 @@ def _block_scalar(e: _Error) -> dict[str, str] | None:
     return {"sign": ">" if opened and e.lines[opened[0] - 1][opened[1] - 1: opened[1]] == ">" else "|"}
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _outdented_block_line(e: _Error) -> tuple[int, int, int] | None:
+    """A line less indented than the block of text (`>-` or `|`) above it: (its line, the block's first line,
+    the block's indent); None if the error is of another kind.
+
+    PyYAML ends the block at that line and then reads the line as a key without ':' or as a misplaced value.
+    """
+    at = e.opened if "could not find expected ':'" in e.problem else \
+        e.stopped if "expected <block end>, but found '<scalar>'" in e.problem else None
+    if at is None or not (line := line_of(e.lines, at[0])) or not line.strip():
+        return None
+    above = [(number, text) for number, text in enumerate(e.lines[: at[0] - 1], start=1) if text.strip()]
+    content: list[int] = []
+    for number, text in reversed(above):
+        if _indent(text) <= _indent(line):
+            if content and BLOCK_HEADER.search(text):
+                return at[0], number, _indent(e.lines[content[-1] - 1])
+            return None
+        content.append(number)
+    return None
+
+
+def _outdented(e: _Error) -> dict[str, str] | None:
+    found = _outdented_block_line(e)
+    if found is None:
+        return None
+    line, start, spaces = found
+    # as far out as the block's key, it may be a key that lacks its ':' instead
+    sibling = _indent(e.lines[line - 1]) == _indent(e.lines[start - 1])
+    return {"start": str(start), "spaces": str(spaces),
+            "or_key": " (or, if it starts a new key, write 'key: value')" if sibling else ""}
+
+
+def _outdented_at(e: _Error) -> tuple[int, int]:
+    found = _outdented_block_line(e)
+    line = found[0] if found else e.stopped[0]
+    return line, _indent(line_of(e.lines, line) or "") + 1
+
+
 def _bad_escape(e: _Error) -> dict[str, str] | None:
     return {} if e.context.startswith("while scanning a double-quoted scalar") and "escape" in e.problem else None
 
@@ -143,6 +188,8 @@ RULES = (
           "close the quote (\" or ') at the end of the text", _opening),
     _Rule(_says("mapping values are not allowed here"), "a ':' appears where YAML does not expect one",
           "check the indentation of this line, or put text containing ': ' in quotes"),
+    _Rule(_outdented, "this line is less indented than the block of text it continues, which starts on line {start}",
+          "indent it by {spaces} spaces, like the lines above it{or_key}", _outdented_at),
     _Rule(_says("could not find expected ':'"), "a key has no ':' after it", "write 'key: value'", _opening),
     _Rule(_says("found another document"), "a second document starts here ('---'); a file holds only one",
           "remove the '---' line, or move what follows into a file of its own"),

@@ -9,7 +9,7 @@ from pydantic import Field
 from generator.model import examples as ex
 from generator.model.base import Closed
 from generator.model.overrides import Overrides
-from generator.model.scalars import Color, Email, FontFamily, Id, Line, Phone, SiteUrl, Text, Url
+from generator.model.scalars import Color, Email, FontFamily, Id, Line, Phone, Ref, SiteUrl, Text, Url
 
 
 class FontStyle(StrEnum):
@@ -82,7 +82,7 @@ class Clinic(Closed):
                           examples=["harbor-light"])
     name: Line = Field(description="The clinic's name.", examples=["Harbor Light Recovery"])
     tagline: Line = Field(description="A short line under the name.", examples=["Steady support, close to home."])
-    program: Id = Field(description="Id of the program this clinic runs.", examples=["core-iop"])
+    program: Ref = Field(description="Id of the program this clinic runs.", examples=["core-iop"])
     base_url: SiteUrl = Field(description="Web address the location sites live under, without a query or "
                               "fragment; a missing final / is added.",
                               examples=["https://guide.harborlight.example/"])

@@ -7,7 +7,7 @@ from pydantic import Field, model_validator
 from generator.model import examples as ex
 from generator.model.base import Closed
 from generator.model.overrides import Overrides
-from generator.model.scalars import Day, Id, Line, Phone, SiteUrl, Text, Time, Url, Weeks
+from generator.model.scalars import Day, Id, Line, Phone, Ref, SiteUrl, Text, Time, Url, Weeks
 
 
 class Address(Closed):
@@ -39,7 +39,7 @@ class Track(Closed):
 class AddedTherapy(Closed):
     """A therapy this location offers beyond the program, and the weeks it meets."""
 
-    therapy: Id = Field(description="Id of the therapy.", examples=["equine-assisted-therapy"])
+    therapy: Ref = Field(description="Id of the therapy.", examples=["equine-assisted-therapy"])
     weeks: Weeks | None = Field(None, description="Weeks it is part of: 3, 2-3 or 5+.", examples=["5+", "4-6"])
 
 
@@ -48,7 +48,7 @@ class TherapyChanges(Closed):
 
     add: list[AddedTherapy] = Field(default_factory=list, description="Therapies added, with their weeks.",
                                     examples=[[{"therapy": "equine-assisted-therapy", "weeks": "5+"}]])
-    remove: list[Id] = Field(default_factory=list, description="Ids of program therapies not offered here.",
+    remove: list[Ref] = Field(default_factory=list, description="Ids of program therapies not offered here.",
                              examples=[["art-therapy"]])
 
 

@@ -14,7 +14,7 @@ from pydantic import Field, create_model
 from generator.model import examples as ex
 from generator.model.base import Closed
 from generator.model.program import Phase, ProgramBody
-from generator.model.scalars import Id
+from generator.model.scalars import Ref
 
 # keys an override may not set, by the model that leaves them out: why, and what to do instead
 FIXED: dict[tuple[str, str], str] = {
@@ -41,7 +41,7 @@ def replacing(model: type[Closed], owner: str, leave_out: frozenset[str] = froze
 class PhaseOverride(replacing(Phase, "phase", frozenset({"weeks", "week_notes"}))):  # type: ignore[misc]
     """Changes to one phase, found by its id; its weeks cannot change."""
 
-    id: Id = Field(description="Id of the phase to change.", examples=["getting-started"])
+    id: Ref = Field(description="Id of the phase to change.", examples=["getting-started"])
 
 
 class Overrides(replacing(ProgramBody, "program")):  # type: ignore[misc]

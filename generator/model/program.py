@@ -9,7 +9,7 @@ from pydantic import Discriminator, Field, Tag, field_validator, model_validator
 
 from generator.model import examples as ex
 from generator.model.base import Closed, Point, Section
-from generator.model.scalars import GlossaryTerm, Id, Line, ShortNumber, Text, Weeks, WeekSpan, parse_weeks
+from generator.model.scalars import GlossaryTerm, Id, Line, Ref, ShortNumber, Text, Weeks, WeekSpan, parse_weeks
 
 
 class Audience(StrEnum):
@@ -51,7 +51,7 @@ class Activity(Closed):
 
     text: Text = Field(description="What happens, in a sentence.",
                        examples=["You join your first group and meet the people you will work with."])
-    therapy: Id | None = Field(None, description="Id of the therapy this activity is part of.", examples=["cbt"])
+    therapy: Ref | None = Field(None, description="Id of the therapy this activity is part of.", examples=["cbt"])
 
     @model_validator(mode="before")
     @classmethod
@@ -88,7 +88,7 @@ class Phase(Closed):
                               examples=[["Learn how the program works", "Set a few personal goals for your recovery"]])
     activities: list[Activity] = Field(min_length=1, description="What happens; an item may name a therapy.",
                                        examples=[ex.ACTIVITIES])
-    therapies: list[Id] = Field(default_factory=list, description="Ids of the therapies you meet.",
+    therapies: list[Ref] = Field(default_factory=list, description="Ids of the therapies you meet.",
                                 examples=[["group-therapy", "individual-counseling"]])
     feelings: list[Text] = Field(default_factory=list, description="What you may feel.",
                                  examples=[["Nervous or unsure about what comes next",

@@ -18,6 +18,9 @@ ID_RE = re.compile(r"^[a-z0-9-]+$")
 TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})$")
 COLOR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 PHONE_RE = re.compile(r"^\+?[0-9 ().-]{3,20}$")
+# 3-digit numbers every US phone can dial: 211 (community services) to 911 (the N11 codes), and 988
+SERVICE_NUMBER_RE = re.compile(r"[2-9]11|988")
+_PHONE_CHARS = re.compile(r"\+?[0-9 ().-]+")
 WEEKS_RE = re.compile(r"^\s*(\d+)\s*(?:(-)\s*(\d+)|(\+))?\s*$")
 GLOSSARY_TERM_RE = re.compile(r"^[A-Za-z0-9]+(?:[-&][A-Za-z0-9]+)*$")
 FONT_FAMILY_RE = re.compile(r"^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$")
@@ -34,12 +37,17 @@ _PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _NAMED = {" ": "a space", '"': 'a quotation mark (")', "'": "an apostrophe (')", "<": "'<'", ">": "'>'",
           "\\": "a backslash", "[": "'['", "]": "']'", "{": "'{'", "}": "'}'", "|": "'|'", "`": "'`'", "^": "'^'"}
 MAX_URL = 2000
+MAX_REFERENCE = 100  # a therapy's name, written where its id goes, fits
 # C0 and C1 control characters, and DEL; tab and line feed are the only ones text may hold
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def _check_time(value: str) -> str:
     match = TIME_RE.fullmatch(value)
+    if match and int(match[1]) == 24 and int(match[2]) == 0:
+        # the end of the day, as some timetables write it: an end after the start must stay on the same day
+        raise ValueError(f"'{value}' is not a time of day: the day ends at 23:59, so a session that ends at "
+                         "midnight ends at \"23:59\"")
     if not match or int(match[1]) > 23 or int(match[2]) > 59:
         raise ValueError(f"'{value}' is not a time of day: write 24-hour HH:MM, such as 09:00 or 18:30")
     return f"{int(match[1]):02d}:{match[2]}"
@@ -60,9 +68,13 @@ def _check_color(value: str) -> str:
 
 
 def check_phone(value: str, fewest: int = 7) -> str:
-    """Return a phone number of digits, spaces, ( ) - . and a leading +; raise ValueError."""
-    if not PHONE_RE.fullmatch(value) or sum(c.isdigit() for c in value) < fewest:
+    """Return a phone number of digits, spaces, ( ) - . and a leading +, or a service number; raise ValueError."""
+    if not _PHONE_CHARS.fullmatch(value):
         raise ValueError(f"'{value}' is not a phone number: use digits, spaces, ( ) - and an optional leading +")
+    if not PHONE_RE.fullmatch(value) or (sum(c.isdigit() for c in value) < fewest
+                                         and not SERVICE_NUMBER_RE.fullmatch(value.strip())):
+        raise ValueError(f"'{value}' is not a phone number: write its 10 digits, such as (626) 555-0142, or 1 and "
+                         "10 digits, or a 3-digit service number like 211 or 988")
     return value
 
 
@@ -119,6 +131,14 @@ def _check_site_url(value: str) -> str:
                          "and - . _ ~ /")
     # pages, the sitemap and search results are addressed below it, so it names a folder
     return folder
+
+
+def _check_reference(value: str) -> str:
+    # 'CBT', 'cbt ' or 'Dialectical Behavior Therapy' name a file too: validate/references.py refuses them
+    # with the id they meant, which only it knows; here only what no one would write for an id is refused
+    if not value.isprintable() or len(value) > MAX_REFERENCE:
+        raise ValueError(_NOT_AN_ID.format(value=value))
+    return value
 
 
 def _check_text(value: str) -> str:
@@ -225,7 +245,10 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), Af
 # names and titles: one line, however the YAML wrote them
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_check_text),
                  AfterValidator(_one_line)]
-Id = Annotated[str, *matching(ID_RE, "'{value}' is not a valid id: use only lowercase letters, digits and hyphens")]
+_NOT_AN_ID = "'{value}' is not a valid id: use only lowercase letters, digits and hyphens"
+Id = Annotated[str, *matching(ID_RE, _NOT_AN_ID)]
+# an id that names another file (or a program's phase): that it names one is checked across files
+Ref = Annotated[str, AfterValidator(_check_reference), Field(json_schema_extra={"pattern": ID_RE.pattern})]
 Time = Annotated[str, BeforeValidator(_time_input), AfterValidator(_check_time),
                  Field(json_schema_extra={"pattern": r"^([01]?\d|2[0-3]):[0-5]\d$"}, examples=["09:00"])]
 Color = Annotated[str, AfterValidator(_check_color),

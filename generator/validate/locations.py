@@ -7,7 +7,7 @@ from generator.load.dataset import DataSet, Entry, FileKind
 from generator.model import Location, Program
 from generator.model.scalars import parse_weeks
 from generator.source import SourceMap
-from generator.validate.references import did_you_mean, overrides, ref, twice
+from generator.validate.references import did_you_mean, names_of, overrides, ref, twice
 from generator.validate.weeks import location_length, site_length
 
 
@@ -54,11 +54,12 @@ def _removed(location: Location, source: SourceMap, program: Program, program_id
     found: list[Diagnostic] = []
     used = {t for phase in program.phases for t in phase.therapies}
     used |= {a.therapy for phase in program.phases for a in phase.activities if a.therapy}
+    names = names_of(data.therapies)
     for i, removed in enumerate(location.therapies.remove):
         if removed not in used:
             found.append(source.diagnostic(("therapies", "remove", i), f"'{removed}' is not part of the program "
                                            f"'{program_id}', so there is nothing to remove",
-                                           hint=did_you_mean(removed, used) if removed not in data.therapies else
+                                           hint=did_you_mean(removed, used, names) if removed not in data.therapies else
                                            "take it out of 'remove'; only a therapy the program uses can be removed"))
     added_ids = {a.therapy for a in location.therapies.add}
     for i, removed in enumerate(location.therapies.remove):

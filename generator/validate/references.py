@@ -9,23 +9,46 @@ from typing import Any
 from generator.diagnostics import Diagnostic
 from generator.load.dataset import DataSet, FileKind
 from generator.model import Overrides, Phase, PhaseOverride, Program
+from generator.model.scalars import ID_RE
 from generator.source import SourceMap
 
 
-def did_you_mean(name: str, known: Iterable[str]) -> str | None:
-    """Return a hint naming the one known id that name likely means, or None."""
-    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
+def did_you_mean(name: str, known: Iterable[str], names: dict[str, Iterable[str | None]] | None = None) -> str | None:
+    """Return a hint naming the one known id that name likely means, or None.
+
+    Case and the spaces around it do not matter ('CBT', 'cbt '), and names maps an id to what else its
+    file calls it (a therapy's name and short name), so 'Dialectical Behavior Therapy' finds 'dbt'.
+    """
+    wanted = _plain(name)
+    ids = sorted(known)
+    same = [key for key in ids if wanted.replace(" ", "-") == key
+            or wanted in {_plain(other) for other in (names or {}).get(key, ()) if other}]
+    close = same or difflib.get_close_matches(wanted, ids, n=1, cutoff=0.6)
     if not close:  # a shortened id, like 'group' for 'group-therapy'
-        close = [k for k in known if name in k.split("-")] if "-" not in name else []
+        close = [k for k in ids if wanted in k.split("-")] if "-" not in wanted else []
     return f"did you mean '{close[0]}'?" if len(close) == 1 else None
+
+
+def _plain(text: str) -> str:
+    """Text as an id compares it: lowercase, one space between words, none around them."""
+    return " ".join(text.split()).lower()
+
+
+def names_of(entries: dict[str, Any]) -> dict[str, Iterable[str | None]]:
+    """What each file calls itself besides its id: a therapy's name and short name, a program's title."""
+    return {key: [getattr(entry.model, field, None) for field in ("name", "short_name", "title")]
+            for key, entry in entries.items()}
 
 
 def ref(source: SourceMap, loc: tuple[Any, ...], name: str, kind: FileKind, known: dict[str, Any],
         data: DataSet) -> Iterator[Diagnostic]:
     """Report an id that names no file of its kind; stay quiet if that file exists but is broken."""
     if name not in known and (kind, name) not in data.broken:
+        # a name that is no id could not be a file's name: asking for that file would mislead
+        fallback = f"add {kind} file '{name}.yaml', or fix the id" if ID_RE.fullmatch(name) else \
+            f"write the id of a {kind}: its file name without .yaml, in lowercase letters, digits and hyphens"
         yield source.diagnostic(loc, f"no {kind} has the id '{name}'",
-                                hint=did_you_mean(name, known) or f"add {kind} file '{name}.yaml', or fix the id")
+                                hint=did_you_mean(name, known, names_of(known)) or fallback)
 
 
 def twice(source: SourceMap, at: tuple[Any, ...], values: list[Any]) -> Iterator[Diagnostic]:
