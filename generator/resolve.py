@@ -6,7 +6,10 @@ Merge rules (documented in docs/data-guide.md):
 - `phases` merge by id: each listed phase replaces only the keys it sets, and
   its weeks never change;
 - a location's `therapies.remove` drops a therapy from every week (and the
-  activities that name it); `therapies.add` puts a therapy into the weeks given.
+  activities that name it); `therapies.add` puts a therapy into the weeks given;
+- `crisis` lines are the exception: 988 and 911 always stay (the program's
+  own lines for them, else ALWAYS_SHOWN), and a clinic's or location's lines
+  are added after them.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from generator.load.dataset import DataSet, FileKind
 from generator.model import (
     Activity,
     Clinic,
+    Crisis,
+    CrisisLine,
     Location,
     Overrides,
     Phase,
@@ -31,6 +36,11 @@ from generator.model import (
     WeekNote,
 )
 from generator.model.scalars import parse_weeks
+
+# shown on every page whatever a clinic or location lists: no override may take them away.
+# The same lines as the base mkdocs.yml's, which pages show when no layer lists any.
+ALWAYS_SHOWN = (CrisisLine(name="988 Suicide & Crisis Lifeline", action="Call or text 988", number="988"),
+                CrisisLine(name="Emergency", action="Call 911", number="911"))
 
 
 @dataclass(frozen=True)
@@ -103,6 +113,27 @@ def merge_program(program: Program, layers: list[tuple[str, Overrides | None]]) 
     return program, provenance
 
 
+def _crisis_help(own: Crisis | None, merged: Crisis | None) -> Crisis | None:
+    """The merged crisis help with 988 and 911 first (the program's own lines for them, else ALWAYS_SHOWN).
+
+    Every other line follows once, by its number: a clinic's crisis lines add to 988 and 911, never replace them.
+    None when no layer gives crisis help: the pages show the base config's 988 and 911 then.
+    """
+    if merged is None:
+        return None
+    program_lines = {_dialed(line.number): line for line in own.lines} if own else {}
+    lines = [program_lines.get(_dialed(line.number), line) for line in ALWAYS_SHOWN]
+    for line in merged.lines:
+        if _dialed(line.number) not in {_dialed(kept.number) for kept in lines}:
+            lines.append(line)
+    return merged.model_copy(update={"lines": lines})
+
+
+def _dialed(number: str) -> str:
+    """The digits a phone dials: (988) and 988 are one line."""
+    return "".join(c for c in number if c.isdigit())
+
+
 def _merge_phases(phases: list[Phase], overrides: Overrides) -> list[Phase]:
     changes = {change.id: change for change in overrides.phases or []}
     merged = []
@@ -120,6 +151,7 @@ def resolve(data: DataSet, clinic_id: str, location_id: str) -> SiteSpec:
     location = data.locations[(clinic_id, location_id)].model
     base = data.programs[clinic.program].model
     program, provenance = merge_program(base, [("clinic", clinic.overrides), ("location", location.overrides)])
+    program = program.model_copy(update={"crisis": _crisis_help(base.crisis, program.crisis)})
     length = base.length if isinstance(base.length, int) else location.program_length
     assert length is not None, "validation guarantees a length"
     weeks = _weeks(program, location, length)

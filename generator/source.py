@@ -91,6 +91,8 @@ class SourceMap:
     file: Path
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    # where each text or number value ends (just after its last character): words inside it are found there
+    ends: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     # the text of the file, line by line, as it was read: diagnostics quote it without reading the file again
     lines: list[str] = field(default_factory=list, repr=False)
 
@@ -113,6 +115,23 @@ class SourceMap:
         line, col = self.locate(loc)
         return Origin(self.file, line, col, self.line_text(line), self.lines)
 
+    def find(self, loc: Path_, text: str) -> tuple[int, int]:
+        """Where text first shows inside the value at loc, so a word on the third line of a block is shown there.
+
+        The value's own position when text is not written as such in the file (an escape wrote it).
+        """
+        start, end = self.values.get(loc), self.ends.get(loc)
+        if start is None or end is None:
+            return self.locate(loc)
+        for number in range(start[0], end[0] + 1):
+            line = self.line_text(number) or ""
+            first = start[1] - 1 if number == start[0] else 0
+            last = end[1] - 1 if number == end[0] else len(line)
+            at = line.find(text, first, last)
+            if at >= 0:
+                return number, at + 1
+        return start
+
     def diagnostic(self, loc: tuple[Any, ...], message: str, hint: str | None = None,
                    at_key: bool = False, **kw: Any) -> Diagnostic:
         """Make a diagnostic at the node a path points to."""
@@ -127,3 +146,5 @@ class Document:
 
     data: Any
     source: SourceMap
+    # what loading saw in the raw text that the data itself no longer shows (see load/comments.py)
+    warnings: list[Diagnostic] = field(default_factory=list)

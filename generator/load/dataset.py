@@ -220,9 +220,9 @@ def _add(file: Path, model: type[M], kind: FileKind, into: dict, entry_id: str,
     if declared is not None and declared != entry_id:
         return problems + [doc.source.diagnostic(("id",), f"the id '{declared}' does not match the {id_from} "
                                                  f"'{entry_id}'", hint=f"the {id_from} is the id: rename it, "
-                                                 "or remove 'id:'")]
+                                                 "or remove 'id:'"), *doc.warnings]
     if value is not None:
         into[key or entry_id] = Entry(entry_id, value, doc.source)
         broken -= {(kind, key or entry_id), (kind, meant)}
-    return problems
+    return problems + doc.warnings
 

@@ -16,7 +16,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.diagnostics import Diagnostic, LoadError
-from generator.load import yaml_syntax
+from generator.load import comments, yaml_syntax
 from generator.load.reading import LINE_BREAK, MAX_FILE_BYTES, read_capped, split_lines
 from generator.source import Document, Path_, SourceMap, line_of
 
@@ -120,6 +120,7 @@ class _Builder:
             raise _Problem(*_pos(node), f"the tag '{_written(node.tag)}' is not allowed",
                            "remove the '!' tag; plain text, numbers, lists and mappings are enough")
         if isinstance(node, ScalarNode):
+            self.source.ends.setdefault(path, (node.end_mark.line + 1, node.end_mark.column + 1))
             return self.loader.construct_object(node)
         if isinstance(node, SequenceNode):
             return [self.build(child, path + (i,)) for i, child in enumerate(node.value)]
@@ -160,7 +161,8 @@ def _parse(text: str, file: Path, source: SourceMap) -> Document:
         node = loader.get_single_node()
         if node is None:
             raise _Problem(1, 1, "the file is empty", "a file here must hold a mapping of keys and values")
-        return Document(_Builder(loader, source).build(node, ()), source)
+        data = _Builder(loader, source).build(node, ())
+        return Document(data, source, comments.notes(node, source))
     except _Problem as p:
         raise LoadError(Diagnostic(file, p.line, p.col, p.message, hint=p.hint)) from None
     except yaml.MarkedYAMLError as e:

@@ -3,6 +3,8 @@
 Data is data. A clinician may write *emphasis* or a [link](https://...), but raw
 HTML is escaped, attribute lists (`{: onclick=...}`) cannot form, and a line
 that starts with `#`, `>` or `-` cannot turn into a heading, quote or list.
+An HTML comment (`<!-- ... -->`) is a note for the team: it is dropped, never
+shown as text.
 
 The way back is here too: data text as plain words, for page descriptions and
 structured data.
@@ -21,6 +23,9 @@ _BLOCK_START = re.compile(r"^(#|>|[*+-](?=\s)|\*(?=\[[^\]]*\]:)|-(?=\s*-)|\*(?=\
                           r"|\||:(?=\s)|\[(?=[^\]]*\]:))")
 _NUMBERED = re.compile(r"^(\d+)([.)])(?=\s)")
 _SPACE = re.compile(r"\s+")
+# a comment on a line of its own goes with its line break, so the lines around it stay one paragraph
+_COMMENT = r"<!--(?:(?!-->).)*-->"
+_HTML_COMMENT = re.compile(rf"^[ \t]*{_COMMENT}[ \t]*(?:\n|$)|{_COMMENT}", re.DOTALL | re.MULTILINE)
 # emphasis the value opens and closes itself, and code spans, where a * or _ is literal
 _EMPHASIS = re.compile(r"(?<!\\)(\*\*\*|\*\*|\*|___|__|_)(?=\S)(.+?)(?<=\S)(?<!\\)\1")
 _CODE = re.compile(r"(?<!\\)(`+)(.+?)(?<!`)\1(?!`)")
@@ -33,7 +38,7 @@ DESCRIPTION_LIMIT = 160  # search engines cut longer descriptions anyway
 
 def inline(text: str) -> str:
     """Escape one piece of data text for a single Markdown line (a list item, a heading)."""
-    text = _SPACE.sub(" ", text).strip().translate(_HTML).translate(_BRACES)
+    text = _SPACE.sub(" ", without_comments(text)).strip().translate(_HTML).translate(_BRACES)
     text = _lone_markers(text)
     text = _NUMBERED.sub(r"\1\\\2", text, count=1)
     return _BLOCK_START.sub(lambda m: "\\" + m.group(1), text, count=1)
@@ -58,9 +63,15 @@ def _lone_markers(text: str) -> str:
                    for i, c in enumerate(text))
 
 
+def without_comments(text: str) -> str:
+    """Data text without its HTML comments."""
+    return _HTML_COMMENT.sub("", text)
+
+
 def paragraphs(text: str) -> str:
     """Escape data text that may hold several paragraphs separated by blank lines."""
-    parts = [inline(part) for part in re.split(r"\n\s*\n", text.strip()) if part.strip()]
+    # a comment may hold a blank line: it goes before the text is cut into paragraphs
+    parts = [inline(part) for part in re.split(r"\n\s*\n", without_comments(text).strip()) if part.strip()]
     return "\n\n".join(parts)
 
 
@@ -78,7 +89,7 @@ def clock(time: str) -> str:
 
 def plain_text(text: str) -> str:
     """Data text without its Markdown marks (links keep their words), on one line."""
-    return " ".join(_MD_MARKS.sub("", _MD_LINK.sub(r"\1", text)).split())
+    return " ".join(_MD_MARKS.sub("", _MD_LINK.sub(r"\1", without_comments(text))).split())
 
 
 def first_sentence(text: str) -> str:

@@ -81,11 +81,15 @@ def prose(value: Any, path: tuple[Any, ...] = (), inside: bool = False,
 
 
 def placeholders(data: DataSet) -> list[Diagnostic]:
-    """Warn at every value that still holds a starter file's TODO."""
-    entries = data.entries()
-    return [entry.source.diagnostic(path, "this still says TODO: replace it before you publish",
-                                    severity=Severity.WARNING)
-            for entry in entries for path, text in prose(entry.model, keys=None) if "TODO" in text]
+    """Warn at every value that still holds a starter file's TODO, at the TODO itself (a block's third line)."""
+    found = []
+    for entry in data.entries():
+        for path, text in prose(entry.model, keys=None):
+            if "TODO" in text:
+                line, col = entry.source.find(path, "TODO")
+                found.append(Diagnostic(entry.file, line, col, "this still says TODO: replace it before you publish",
+                                        Severity.WARNING, source_line=entry.source.line_text(line)))
+    return found
 
 
 def score_file(model: BaseModel, source: SourceMap) -> list[Scored]:

@@ -14,7 +14,7 @@ from generator.load.dataset import DataSet, Entry, FileKind
 from generator.model import Clinic, Program
 from generator.validate import brand
 from generator.validate.glossary import glossary
-from generator.validate.locations import location
+from generator.validate.locations import location, no_site, without_locations
 from generator.validate.references import overrides, phase_ids, ref, therapy_refs
 from generator.validate.weeks import coverage, program_lengths
 
@@ -29,6 +29,7 @@ def validate(data: DataSet) -> list[Diagnostic]:
         found += guarded(clinic.file, partial(_clinic, clinic, data))
     for (clinic_id, _), entry in data.locations.items():
         found += guarded(entry.file, partial(location, entry, clinic_id, data))
+    found += no_site(data)
     # the same rule can break the same way for several lengths: say it once
     return sorted(set(found))
 
@@ -52,4 +53,5 @@ def _clinic(entry: Entry[Clinic], data: DataSet) -> list[Diagnostic]:
     found += overrides(clinic.overrides, source, program.model if program else None, data)
     found += brand.contrast(clinic, source)
     found += brand.files(entry, data)
+    found += without_locations(entry, data)
     return found

@@ -1,10 +1,14 @@
-"""A location against its clinic and program: its length, its tracks and the therapies it adds or removes."""
+"""A location against its clinic and program: its length, its tracks and the therapies it adds or removes.
+
+And the sites a data folder makes: each clinic has a location, no two of a clinic's locations share a name,
+and the folder makes at least one site.
+"""
 
 from __future__ import annotations
 
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import Diagnostic, Severity
 from generator.load.dataset import DataSet, Entry, FileKind
-from generator.model import Location, Program
+from generator.model import Clinic, Location, Program
 from generator.model.scalars import parse_weeks
 from generator.source import SourceMap
 from generator.validate.references import did_you_mean, names_of, overrides, ref, twice
@@ -14,10 +18,11 @@ from generator.validate.weeks import location_length, site_length
 def location(entry: Entry[Location], clinic_id: str, data: DataSet) -> list[Diagnostic]:
     """Check every rule of one location file: its own, and those that need its clinic, program or therapies."""
     model, source = entry.model, entry.source
+    same_name = _same_name(entry, clinic_id, data)
     clinic = data.clinics.get(clinic_id)
     program = data.programs.get(clinic.model.program) if clinic else None
     # the rules of this file alone run even when its clinic or program has errors: those are reported there
-    found = _track_names(model, source)
+    found = same_name + _track_names(model, source)
     found += twice(source, ("therapies", "remove"), model.therapies.remove)
     found += twice(source, ("therapies", "add"), [a.therapy for a in model.therapies.add])
     for i, track in enumerate(model.tracks):
@@ -78,3 +83,39 @@ def _track_names(location: Location, source: SourceMap) -> list[Diagnostic]:
                                            hint="give each track its own name"))
         seen.add(track.name.lower())
     return found
+
+
+def _same_name(entry: Entry[Location], clinic_id: str, data: DataSet) -> list[Diagnostic]:
+    """An error at a location named like one before it (in file order) in the same clinic."""
+    name = entry.model.name.casefold()
+    for (other_clinic, _), other in data.locations.items():
+        if other is entry:
+            return []
+        if other_clinic == clinic_id and other.model.name.casefold() == name:
+            # patients, the portal and the build report tell a clinic's sites apart by their names
+            return [entry.source.diagnostic(("name",), f"another location of this clinic is named "
+                                            f"'{other.model.name}' too: {other.file.name}",
+                                            hint="give each location its own name, such as its city or "
+                                            "neighborhood")]
+    return []
+
+
+def without_locations(entry: Entry[Clinic], data: DataSet) -> list[Diagnostic]:
+    """A warning at a clinic with no location file: it makes no site."""
+    if any(found.id.split("/")[0] == entry.id for found in data.of_kind(FileKind.location)):
+        return []
+    return [Diagnostic(entry.file, 1, 1, "no site is built for this clinic: add a location in locations/",
+                       Severity.WARNING, hint=f"iop-guide new location {entry.id} LOCATION_ID writes a starter "
+                       "file", source_line=entry.source.line_text(1))]
+
+
+def no_site(data: DataSet) -> list[Diagnostic]:
+    """An error when the data folder holds no location at all: nothing could be built from it."""
+    if data.of_kind(FileKind.location) or not data.root.is_dir():  # a missing folder says so on its own
+        return []
+    if data.of_kind(FileKind.clinic):  # the right folder, with its locations missing or misplaced
+        return [Diagnostic(data.root, 1, 1, "no location was found in this folder, so there is no site to build",
+                           hint="each site is a file clinics/<clinic>/locations/<location>.yaml")]
+    return [Diagnostic(data.root, 1, 1, "no clinic or location was found in this folder, so there is no site "
+                       "to build", hint="a data folder holds therapies/, programs/ and clinics/<clinic>/ with "
+                       "its clinic.yaml and locations/<location>.yaml; pass --data with that folder")]

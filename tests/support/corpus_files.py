@@ -158,8 +158,12 @@ CASES: list[Case] = [
                "therapies/ID.yaml, programs/ID.yaml, clinics/ID/clinic.yaml, "
                "clinics/ID/locations/ID.yaml")]),
     Case("locations-folder-misspelled", rename("clinics/harbor-light/locations", "clinics/harbor-light/location"),
-         [],
-         warnings=[warn("clinics/harbor-light/location/pasadena.yaml:1:1",
+         [err(".:1:1", "no location was found in this folder, so there is no site to build",
+              "each site is a file clinics/<clinic>/locations/<location>.yaml")],
+         warnings=[warn("clinics/harbor-light/clinic.yaml:1:1",
+                        "no site is built for this clinic: add a location in locations/",
+                        "iop-guide new location harbor-light LOCATION_ID writes a starter file"),
+                   warn("clinics/harbor-light/location/pasadena.yaml:1:1",
                "this file is not read: it is not where a therapy, program, clinic or location belongs",
                "therapies/ID.yaml, programs/ID.yaml, clinics/ID/clinic.yaml, "
                "clinics/ID/locations/ID.yaml")]),
