@@ -8,11 +8,14 @@ at the value that holds it, and one that passes lands on every page.
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
+import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import edit, line_of
 
 from generator import pipeline
@@ -123,3 +126,15 @@ def test_a_link_that_would_break_blocks_the_sites_that_show_it_and_only_those(
     result = pipeline.build_sites(project, plan, tmp_path / "site", [])
     assert set(result.failed) == blocked
     assert set(result.built) == set(demo_specs) - blocked
+
+
+def test_the_data_guides_and_clinician_guides_examples_pass_check(data: Path, project: Project) -> None:
+    blocks = []
+    for guide in ("data-guide.md", "clinician-guide.md"):
+        text = (project.root / "docs" / guide).read_text(encoding="utf-8")
+        blocks += [block for block in re.findall(r"```yaml\n(.*?)```", text, re.DOTALL) if "](week:" in block]
+    assert len(blocks) == 2, "each guide shows a cross-reference example"
+    examples = [yaml.safe_load(textwrap.dedent(block)) for block in blocks]
+    words = [examples[0]["summary"], *examples[1]["tips"]]
+    with_summary(data, json.dumps(" ".join(words)))
+    assert rendered_problems(data, project) == []

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from generator.render import brand, href, pages, structured_data, timeline, views
+from generator.render import brand, href, markup, pages, structured_data, timeline, views
 from generator.render.markup import shorten
 from generator.resolve import SiteSpec
 
@@ -69,7 +69,7 @@ def nav_label(label: str) -> str:
     decodes entities again; so angle brackets become look-alike quotes and the
     rest is HTML-escaped once.
     """
-    return html.escape(label.replace("<", "\u2039").replace(">", "\u203a"))
+    return html.escape(markup.plain_text(label).replace("<", "\u2039").replace(">", "\u203a"))
 
 
 def safe_nav(items: list[Any]) -> list[Any]:
@@ -104,7 +104,8 @@ def site_data(spec: SiteSpec) -> dict[str, Any]:
         # "time" is the session hours as every page shows them (9:00 am to 12:00 pm)
         "tracks": [{"name": t.name, "days": [d.value for d in t.days], "start": t.start, "end": t.end,
                     "time": views.session_time(t)} for t in spec.location.tracks],
-        "weeks": [{"number": w.number, "title": w.title, "phase": w.phase.title} for w in spec.weeks],
+        "weeks": [{"number": w.number, "title": markup.plain_text(w.title), "phase": markup.plain_text(w.phase.title)}
+                  for w in spec.weeks],
     }
 
 

@@ -80,6 +80,20 @@ def cell(text: str) -> str:
     return inline(text).replace("|", "\\|")
 
 
+def title(text: str) -> str:
+    """A title (of a week, a phase, a section, a therapy): plain words everywhere it shows, marks left out.
+
+    The navigation, the timeline and aria-labels cannot show emphasis or links, so
+    a title shows the same plain words in its heading too. Safe in a table cell.
+    """
+    return cell(plain_text(text))
+
+
+def has_marks(text: str) -> bool:
+    """True when a text holds Markdown marks or links that plain_text would leave out."""
+    return plain_text(text) != " ".join(text.split())
+
+
 def clock(time: str) -> str:
     """Show a 24-hour HH:MM time the way patients read it: 6:30 pm."""
     hours, minutes = (int(part) for part in time.split(":"))

@@ -9,12 +9,21 @@ from __future__ import annotations
 import re
 
 from generator.diagnostics import Severity
+from generator.render import markup
 from generator.render.xrefs import Findings
 from generator.source import origin_of
 
 # a line that would start a block: heading, list item, numbered item, table row, quote
 _BLOCK = re.compile(r"^\s{0,3}(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|\||>)")
 _KINDS = (("#", "heading"), ("|", "table"), (">", "quote"))
+
+
+def check_title(text: str, findings: Findings) -> None:
+    """Warn at a title with marks: the navigation, the timeline and aria-labels show titles as plain words."""
+    if markup.has_marks(text):
+        findings.add(origin_of(text), "a title is shown as plain words, so its *, _, ` and link marks are left out",
+                     hint="write the title without marks; put emphasis or links in the text under it",
+                     severity=Severity.WARNING)
 
 
 def check(text: str, paragraphs: bool, findings: Findings) -> None:

@@ -34,6 +34,8 @@ def _prose(escape: Callable[[str], str]) -> Callable[[jinja2.runtime.Context, st
         here, targets, findings = _here(context), context.get("targets"), context.get("findings")
         if not isinstance(targets, xrefs.SiteTargets) or not isinstance(findings, xrefs.Findings):
             raise TypeError("data text is rendered for a page of a site: render it with targets and findings")
+        if escape is markup.title:
+            one_line.check_title(text, findings)
         one_line.check(text, escape is markup.paragraphs, findings)
         return escape(xrefs.rewrite(text, here, targets, findings))
     return apply
@@ -73,6 +75,9 @@ def environment(content_dir: Path) -> jinja2.Environment:
         inline=_prose(markup.inline),
         paragraphs=_prose(markup.paragraphs),
         cell=_prose(markup.cell),
+        title=_prose(markup.title),
+        # a title in raw HTML (the timeline, aria-labels): its plain words, to be escaped with `e`
+        plain=markup.plain_text,
         clock=markup.clock,
         link=link,
         md_url=md_url,

@@ -32,6 +32,8 @@ PROSE_KEYS = {
     "parking", "transit",
 }
 _MARKDOWN = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]")
+# addresses are read out as they are, not as words of a sentence: a bare URL would score as one 30-syllable word
+_ADDRESS = re.compile(r"<?(?:https?://|mailto:|www\.)\S+|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b>?")
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,7 @@ def grade(text: str) -> float | None:
     """The Flesch-Kincaid grade of a text, or None when it is too short to score."""
     import textstat  # imported here: it loads its word lists on first use
 
-    plain = _MARKDOWN.sub(lambda m: m.group(1) or "", text)
+    plain = _MARKDOWN.sub(lambda m: m.group(1) or "", _ADDRESS.sub(" ", text))
     if len(plain.split()) < MIN_WORDS:
         return None
     return round(float(textstat.flesch_kincaid_grade(plain)), 1)
