@@ -16,6 +16,7 @@ from support.html import article, words
 
 from generator.render.templates import environment
 from generator.render.views import tick_key, tick_list
+from generator.render.xrefs import Findings, SiteTargets
 from generator.resolve import SiteSpec
 
 KEY = re.compile(r"^[0-9a-f]{8}(-[0-9]+)?$")
@@ -75,9 +76,11 @@ def test_item_keys_follow_the_words_not_the_place() -> None:
 
 def test_checklist_text_stays_text() -> None:
     """Item words can neither add attributes nor HTML to the list."""
-    macros = environment(ROOT / "content").get_template("_macros.md.jinja").module
+    page = environment(ROOT / "content").from_string(
+        '{% import "_macros.md.jinja" as m with context %}{{ m.checklist(items, numbered=True) }}')
     evil = '<img src=x onerror="alert(1)"> {: onclick="alert(2)" } *kept*'
-    source = macros.checklist(tick_list("week-9", [(None, evil), ("Step <b>", "two {: .x }")]), numbered=True)
+    items = tick_list("week-9", [(None, evil), ("Step <b>", "two {: .x }")])
+    source = page.render(items=items, here="index.md", targets=SiteTargets("c/l", 8, frozenset()), findings=Findings())
     html = markdown.markdown(str(source), extensions=["attr_list", "md_in_html"])
     soup = BeautifulSoup(html, "html.parser")
     items = soup.select('.iop-checklist[data-checklist="week-9"] > ol > li')

@@ -41,6 +41,7 @@ from generator.diagnostics import Diagnostic
 from generator.load.loader import MAX_NODES
 
 MINIMAL = Path(__file__).resolve().parent / "data" / "minimal"
+ROOT = MINIMAL.parents[2]
 CASES: list[Case] = FILE_CASES + VALUE_CASES
 
 
@@ -132,7 +133,8 @@ CLI_CASES = ["tab-indentation", "control-character", "nesting-too-deep", "not-ut
 
 
 def iop_check(folder: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "generator", "check", "--data", folder.name], cwd=folder.parent,
+    return subprocess.run([sys.executable, "-m", "generator", "--project", str(ROOT), "check", "--data", folder.name],
+                          cwd=folder.parent,
                           capture_output=True, text=True, timeout=120, check=False)
 
 

@@ -60,7 +60,7 @@ def replace_in(file: Path, old: str, new: str) -> None:
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     """Run the command line in this process; return its exit code, stdout and stderr."""
-    code = cli.main(list(args))
+    code = cli.main(["--project", str(ROOT), *args])  # the test runs in a folder of its own
     captured = capsys.readouterr()
     return code, captured.out, captured.err
 
@@ -81,7 +81,8 @@ def _small_memory() -> None:
 
 def check_in_a_process(folder: Path) -> subprocess.CompletedProcess[str]:
     """`iop-guide check` as its own process, with little memory and a deadline: a reader of a pipe would wait."""
-    return subprocess.run([sys.executable, "-m", "generator", "check", "--data", folder.name], cwd=folder.parent,
+    return subprocess.run([sys.executable, "-m", "generator", "--project", str(ROOT), "check", "--data", folder.name],
+                          cwd=folder.parent,
                           capture_output=True, text=True, timeout=60, check=False, preexec_fn=_small_memory,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
 

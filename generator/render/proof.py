@@ -92,8 +92,9 @@ def prove(project: Project, spec: SiteSpec, rendered: Rendered) -> list[Diagnost
                                                     "with hyphens for spaces"))
             else:
                 template = project.content / rendered.templates[here]
-                problems.add(Diagnostic(template, 1, 1, f"the page {here} links to '{target}', which {why}",
-                                        hint="this is the generator's mistake, not the data's: please report it"))
+                line, col = _written_at(template, target)
+                problems.add(Diagnostic(template, line, col, f"the page {here} links to '{target}', which {why}",
+                                        hint="a template wrote this link, not the data: fix the template"))
     return sorted(problems)
 
 
@@ -112,6 +113,15 @@ def _broken(target: str, here: str, converted: dict[str, _Page]) -> str | None:
     if anchor and unquote(anchor) not in page.ids:
         return "names a section the page does not have"
     return None
+
+
+def _written_at(template: Path, target: str) -> tuple[int, int]:
+    """Where a template writes a link target literally (its line and column), else its first line."""
+    lines = template.read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines, start=1):
+        if target in line:
+            return number, line.index(target) + 1
+    return 1, 1
 
 
 def _theme_file(path: str) -> bool:

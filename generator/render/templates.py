@@ -9,6 +9,7 @@ import jinja2
 
 from generator.render import markup, one_line, pages, xrefs
 from generator.render.href import Href
+from generator.source import Located, origin_of
 
 
 def _autoescape(name: str | None) -> bool:
@@ -34,11 +35,19 @@ def _prose(escape: Callable[[str], str]) -> Callable[[jinja2.runtime.Context, st
         here, targets, findings = _here(context), context.get("targets"), context.get("findings")
         if not isinstance(targets, xrefs.SiteTargets) or not isinstance(findings, xrefs.Findings):
             raise TypeError("data text is rendered for a page of a site: render it with targets and findings")
+        text = _without_comments(text)
         if escape is markup.title:
             one_line.check_title(text, findings)
         one_line.check(text, escape is markup.paragraphs, findings)
         return escape(xrefs.rewrite(text, here, targets, findings))
     return apply
+
+
+def _without_comments(text: str) -> str:
+    """Data text without its notes for the team (HTML comments), still at its origin: a link in a note is not checked."""
+    stripped = markup.without_comments(text)
+    origin = origin_of(text)
+    return Located(stripped, origin) if origin is not None and stripped != text else stripped
 
 
 @jinja2.pass_context
