@@ -44,7 +44,7 @@ def _prose(escape: Callable[[str], str]) -> Callable[[jinja2.runtime.Context, st
 
 
 def _without_comments(text: str) -> str:
-    """Data text without its notes for the team (HTML comments), still at its origin: a link in a note is not checked."""
+    """Data text without its notes for the team (HTML comments), at its origin: links in a note are not checked."""
     stripped = markup.without_comments(text)
     origin = origin_of(text)
     return Located(stripped, origin) if origin is not None and stripped != text else stripped
