@@ -153,6 +153,7 @@ def _plain_location(root: Path, clinic: str, like: Path) -> None:
     required = {name for name, info in MODELS["location"].model_fields.items() if info.is_required()}
     keep = required | ({"program_length"} & set(data))
     plain = {key: value for key, value in data.items() if key in keep}
+    plain["name"] = f"{plain['name']} (required keys only)"  # two locations of a clinic never share a name
     (root / "clinics" / clinic / "locations" / f"{PLAIN}.yaml").write_text(yaml.safe_dump(plain), "utf-8")
 
 

@@ -189,8 +189,9 @@ def data_folders(draw: st.DrawFn, max_clinics: int = 2, max_locations: int = 2) 
         folder.files[f"clinics/{clinic_id}/clinic.yaml"] = clinic
         folder.files[f"clinics/{clinic_id}/logo.svg"] = LOGO
         for location_id in draw(st.lists(ids, min_size=1, max_size=max_locations, unique=True)):
-            folder.files[f"clinics/{clinic_id}/locations/{location_id}.yaml"] = draw(
-                location(body, low, high, therapy_ids))
+            site = draw(location(body, low, high, therapy_ids))
+            site["name"] = f"{site['name']} {location_id}"  # two locations of a clinic never share a name
+            folder.files[f"clinics/{clinic_id}/locations/{location_id}.yaml"] = site
             folder.sites.append(f"{clinic_id}/{location_id}")
     return folder
 

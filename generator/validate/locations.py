@@ -87,17 +87,22 @@ def _track_names(location: Location, source: SourceMap) -> list[Diagnostic]:
 
 def _same_name(entry: Entry[Location], clinic_id: str, data: DataSet) -> list[Diagnostic]:
     """An error at a location named like one before it (in file order) in the same clinic."""
-    name = entry.model.name.casefold()
+    name = _as_read(entry.model.name)
     for (other_clinic, _), other in data.locations.items():
         if other is entry:
             return []
-        if other_clinic == clinic_id and other.model.name.casefold() == name:
+        if other_clinic == clinic_id and _as_read(other.model.name) == name:
             # patients, the portal and the build report tell a clinic's sites apart by their names
             return [entry.source.diagnostic(("name",), f"another location of this clinic is named "
                                             f"'{other.model.name}' too: {other.file.name}",
                                             hint="give each location its own name, such as its city or "
                                             "neighborhood")]
     return []
+
+
+def _as_read(name: str) -> str:
+    """A name as patients tell it apart: case and runs of spaces do not count."""
+    return " ".join(name.split()).casefold()
 
 
 def without_locations(entry: Entry[Clinic], data: DataSet) -> list[Diagnostic]:
