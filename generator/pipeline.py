@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -114,7 +114,7 @@ class Plan:
 
 
 def plan(data: DataSet, diagnostics: list[Diagnostic], max_grade: float | None = None,
-         project: Project | None = None) -> Plan:
+         project: Project | None = None, wanted: Collection[str] | None = None) -> Plan:
     """Decide site by site, then review the sites that can be built (once, for every command).
 
     An error blocks only the sites whose files hold it: a site needs its location
@@ -123,22 +123,23 @@ def plan(data: DataSet, diagnostics: list[Diagnostic], max_grade: float | None =
     broken location never holds back the others. With the project, every page of
     every site is also rendered and converted in memory, as the build will make it:
     what that finds is reported at the data that caused it, and an error blocks the site.
+    With wanted (site keys), only those sites are rendered: the preview needs one.
     """
     errors = errors_in(diagnostics)
     # a location file whose name is no id is not a site: its own error says so
     sites = [_site_plan(data, found, errors) for found in data.of_kind(FileKind.location)
              if all(ID_RE.fullmatch(part) for part in found.id.split("/"))]
     findings = assess_sites(data, [site.spec for site in sites if site.spec is not None], max_grade)
-    found = findings.diagnostics + (_render_all(project, sites) if project is not None else [])
+    found = findings.diagnostics + (_render_all(project, sites, wanted) if project is not None else [])
     return Plan(data, sites, with_source_lines(sorted(set(diagnostics + found)), data), findings.reading)
 
 
-def _render_all(project: Project, sites: list[SitePlan]) -> list[Diagnostic]:
-    """Render and prove every site that can be built; a site whose pages hold an error is blocked."""
+def _render_all(project: Project, sites: list[SitePlan], wanted: Collection[str] | None) -> list[Diagnostic]:
+    """Render and prove each site (all, or the wanted) that can be built; pages holding an error block the site."""
     env = environment(project.content)
     found: list[Diagnostic] = []
     for site in sites:
-        if site.spec is None:
+        if site.spec is None or (wanted is not None and site.key not in wanted):
             continue
         site.rendered = render_pages(site.spec, env)
         problems = proof.prove(project, site.spec, site.rendered)
@@ -162,12 +163,14 @@ def _site_plan(data: DataSet, location: DataFile, errors: list[Diagnostic]) -> S
             location.path, 1, 1, "this site cannot be built until the errors in the files it uses are fixed")])
 
 
-def review(data_dir: Path, max_grade: float | None = None, project: Project | None = None) -> Plan:
+def review(data_dir: Path, max_grade: float | None = None, project: Project | None = None,
+           wanted: Collection[str] | None = None) -> Plan:
     """Everything `check` reports: load and validate the data folder, then plan and review its sites.
 
-    With the project, the sites' pages are rendered and proven too, as `build` will make them.
+    With the project, the sites' pages (all, or the wanted ones) are rendered and proven too, as
+    `build` will make them.
     """
-    return plan(*check(data_dir), max_grade, project)
+    return plan(*check(data_dir), max_grade, project, wanted)
 
 
 def resolve_all(data_dir: Path, max_grade: float | None = None) -> tuple[list[SiteSpec], list[Diagnostic]]:

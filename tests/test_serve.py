@@ -17,7 +17,6 @@ from support.files import project_copy
 
 from generator import pipeline
 from generator.paths import Project
-from generator.resolve import SiteSpec
 from generator.tools import serve
 from generator.tools.serve import build_site, show_errors
 
@@ -88,7 +87,7 @@ def test_error_page_keeps_any_text_inert(project: Project, tmp_path: Path) -> No
     staging = tmp_path / "project"
     staging.mkdir()
     show_errors(project, staging, problems)
-    build_site(staging, tmp_path / "site", "http://127.0.0.1:8000/")
+    assert build_site(staging, tmp_path / "site", "http://127.0.0.1:8000/") == []
     shown = inert_article((tmp_path / "site/index.html").read_text(encoding="utf-8"))
     assert shown == problems
 
@@ -110,20 +109,16 @@ def test_watcher_survives_any_error_and_recovers(workdir: Path) -> None:
         wait_for(lambda: (page := fetch(home)) and "Harbor Light Recovery" in page and "problem(s)" not in page)
 
 
-def test_when_even_the_error_page_fails_the_last_version_stays(
-        workdir: Path, demo_specs: dict[str, SiteSpec]) -> None:
+def test_when_even_the_error_page_fails_the_last_version_stays(workdir: Path) -> None:
     folder = workdir
     project = Project(folder)
-    spec = demo_specs[SITE]
-    failing: list[Exception] = []
     said: list[str] = []
 
-    def render(staging: Path) -> None:
-        if failing:
-            raise failing[0]
-        pipeline.render_to(spec, project, staging)
+    def failing() -> pipeline.Plan:
+        raise ValueError("boom\nand more")
 
-    preview = serve.Preview(project, "127.0.0.1:8000", render, said.append)
+    preview = serve.Preview(project, folder / "program_data", SITE, "127.0.0.1:8000", said.append)
+    review = preview.review
     try:
         assert preview.build()
         guide = (preview.site / "index.html").read_text(encoding="utf-8")
@@ -131,18 +126,19 @@ def test_when_even_the_error_page_fails_the_last_version_stays(
         errors_page = folder / "content/errors.md.jinja"
         kept = errors_page.read_text(encoding="utf-8")
         errors_page.write_text("{% if %}", encoding="utf-8")
-        failing.append(ValueError("boom\nand more"))
+        preview.review = failing
         assert not preview.build()
         assert (preview.site / "index.html").read_text(encoding="utf-8") == guide
-        assert said and all(line.startswith("error: ") and "\n" not in line for line in said), said
-        assert "ValueError: boom and more" in said[0]
+        assert said and all("\n" not in line for line in said), said
+        assert said[0].startswith("error: the site could not be rendered: ValueError: boom and more"), said
+        assert said[-1].startswith("error: nor could the page that lists them be built: TemplateSyntaxError"), said
         errors_page.write_text(kept, encoding="utf-8")
-        failing.clear()
+        preview.review = review
         assert preview.build()
         assert (preview.site / "index.html").read_text(encoding="utf-8") == guide
     finally:
         preview.remove()
-    assert not preview.folder.exists()
+    assert not preview.versions.folder.exists()
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1:{port}", "localhost:{port}", "127.0.0.1", "localhost",

@@ -165,12 +165,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     keys = pipeline.site_keys(pipeline.check(args.data)[0])
     if args.site not in keys:
         raise pipeline.no_site(args.site, keys)
-
-    def render(staging: Path) -> None:
-        specs, _ = pipeline.resolve_all(args.data)
-        pipeline.render_to(pipeline.site_named(specs, args.site), project, staging)
-
-    serve(project, args.data, f"127.0.0.1:{args.port}", render, _say)
+    serve(project, args.data, args.site, f"127.0.0.1:{args.port}", _say)
     return 0
 
 

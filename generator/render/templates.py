@@ -70,10 +70,31 @@ def _here(context: jinja2.runtime.Context) -> str:
     return here
 
 
+class Compiled(jinja2.BytecodeCache):
+    """Compiled templates kept in memory by name and file; Jinja checks each against its source before use."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+# every environment is new (the templates may have changed), but compiling them is most of the time a
+# render takes: the preview renders again on every save, so the code of unchanged templates is kept
+_COMPILED = Compiled()
+
+
 def environment(content_dir: Path) -> jinja2.Environment:
     """Build the environment every page and the portal are rendered with."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(content_dir),
+        bytecode_cache=_COMPILED,
         undefined=jinja2.StrictUndefined,
         autoescape=_autoescape,
         keep_trailing_newline=True,
