@@ -17,10 +17,14 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import edit, line_of
+from support import demo
 
 from generator import pipeline
 from generator.diagnostics import Severity
 from generator.paths import Project
+from generator.render import proof
+from generator.render.site import Rendered
+from generator.render.xrefs import XREF_HELP, Findings, SiteTargets, rewrite
 from generator.resolve import SiteSpec
 
 DBT = "therapies/dbt.yaml"
@@ -138,3 +142,26 @@ def test_the_data_guides_and_clinician_guides_examples_pass_check(data: Path, pr
     words = [examples[0]["summary"], *examples[1]["tips"]]
     with_summary(data, json.dumps(" ".join(words)))
     assert rendered_problems(data, project) == []
+
+
+def test_a_problem_in_text_the_generator_made_is_reported_at_the_template_never_lost(project: Project) -> None:
+    findings = Findings(page="contact.md")
+    made = "Call us ([how](faq))"  # a plain str: text the views made by joining values has no origin
+    rewritten = rewrite(made, "contact.md", SiteTargets("c/l", 8, frozenset()), findings)
+    assert rewritten == "Call us (how)" and findings.diagnostics == set()
+    rendered = Rendered({"contact.md": "# Contact\n"}, {"contact.md": "contact.md.jinja"}, findings)
+    spec = next(iter(demo.specs().values()))
+    found = [d for d in proof.prove(project, spec, rendered) if "faq" in d.message]
+    assert [(d.file, d.line, d.severity) for d in found] == [(project.content / "contact.md.jinja", 1,
+                                                              Severity.ERROR)]
+    assert found[0].message == ("in text this template shows on contact.md: link to 'faq' would break on some of "
+                                "the pages that show this text")
+
+
+def test_an_address_keeps_its_origin_on_every_page_that_shows_it(data: Path, project: Project) -> None:
+    location = data / "clinics/harbor-light/locations/pasadena.yaml"
+    edit(location, "street: 410 Orange Grove Blvd, Suite 200", 'street: "[410 Orange Grove Blvd](faq)"')
+    line = line_of(location, "street:")
+    assert rendered_problems(data, project) == [
+        f"clinics/harbor-light/locations/pasadena.yaml:{line}:36: error: link to 'faq' would break on some of the "
+        "pages that show this text\n    hint: write the cross-reference instead: page:faq (" + XREF_HELP + ")"]

@@ -79,6 +79,10 @@ def prove(project: Project, spec: SiteSpec, rendered: Rendered) -> list[Diagnost
     extensions, settings = markdown_settings(project, spec)
     converted = convert(rendered, extensions, settings)
     problems = set(rendered.findings.diagnostics)
+    for here, found in rendered.findings.unplaced.items():
+        template = project.content / rendered.templates[here]
+        problems |= {Diagnostic(template, 1, 1, f"in text this template shows on {here}: {message}", severity, hint)
+                     for message, hint, severity in found}
     for here, page in converted.items():
         for target in dict.fromkeys(page.targets):
             why = _broken(target, here, converted)

@@ -35,6 +35,7 @@ def _prose(escape: Callable[[str], str]) -> Callable[[jinja2.runtime.Context, st
         here, targets, findings = _here(context), context.get("targets"), context.get("findings")
         if not isinstance(targets, xrefs.SiteTargets) or not isinstance(findings, xrefs.Findings):
             raise TypeError("data text is rendered for a page of a site: render it with targets and findings")
+        findings.page = here
         text = _without_comments(text)
         if escape is markup.title:
             one_line.check_title(text, findings)
@@ -46,8 +47,10 @@ def _prose(escape: Callable[[str], str]) -> Callable[[jinja2.runtime.Context, st
 def _without_comments(text: str) -> str:
     """Data text without its notes for the team (HTML comments), at its origin: links in a note are not checked."""
     stripped = markup.without_comments(text)
+    if stripped == text:
+        return text  # the same value, with its origin
     origin = origin_of(text)
-    return Located(stripped, origin) if origin is not None and stripped != text else stripped
+    return Located(stripped, origin) if origin is not None else stripped
 
 
 @jinja2.pass_context

@@ -40,12 +40,19 @@ class Findings:
     # for each page, the targets written from data and the value each came from: a target the
     # page check finds broken is reported at that value
     written: dict[str, dict[str, tuple[Origin, str]]] = field(default_factory=dict)
+    # problems in text that has no origin (the generator made it from data, by joining values):
+    # by page, reported at the page's template rather than lost
+    unplaced: dict[str, set[tuple[str, str | None, Severity]]] = field(default_factory=dict)
+    # the page being rendered: the filters set it before they look at a value
+    page: str = ""
 
     def add(self, origin: Origin | None, message: str, hint: str | None = None,
             severity: Severity = Severity.ERROR, at: str = "") -> None:
         """A problem with a value (pointing at the piece `at` of it, when its line shows it)."""
         if origin is not None:
             self.diagnostics.add(origin.at(at).diagnostic(message, hint=hint, severity=severity))
+        else:
+            self.unplaced.setdefault(self.page, set()).add((message, hint, severity))
 
     def wrote(self, here: str, target: str, origin: Origin | None, written: str) -> None:
         """Remember that a value's link (as written in the data) became target on the page here."""
