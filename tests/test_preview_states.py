@@ -131,7 +131,9 @@ def test_saves_during_a_rebuild_lead_to_one_more_with_the_newest_files(workdir: 
         before, seen = len(REBUILT.findall(running.output())), staged()
         data.save(CLINIC, "tagline: Words before, close to home.")
         # a new staging folder: the rebuild has reviewed and written the guide, and MkDocs is building it
-        wait_for(lambda: staged() - seen)
+        # (on a fast run it may be done before a poll sees the folder: then the saves below come after it)
+        wait_for(lambda: staged() - seen or len(REBUILT.findall(running.output())) > before)
+        during = bool(staged() - seen)
         newest = plain_link("Newest words")
         last = data.save(THERAPY, newest.broken)
         data.save(LOCATION, "intro: |\n  Newest words too.")
@@ -142,9 +144,13 @@ def test_saves_during_a_rebuild_lead_to_one_more_with_the_newest_files(workdir: 
                                "problem(s)")
         output = running.output()
     assert "Words before, close to home" in shown
-    # the guide with the first save, the page of errors with the two saved during it, the guide again
-    assert REBUILT.findall(output)[before:] == ["rendered again", "1 problem(s): the preview lists them until a save "
-                                                "fixes them", "rendered again"], output
+    rebuilt = REBUILT.findall(output)[before:]
+    errors = "1 problem(s): the preview lists them until a save fixes them"
+    if during:
+        # the guide with the first save, the page of errors with the two saved during it, the guide again
+        assert rebuilt == ["rendered again", errors, "rendered again"], output
+    else:
+        assert rebuilt[0] == "rendered again" and rebuilt[-1] == "rendered again" and errors in rebuilt, output
     assert "Traceback" not in output
 
 def article(preview: Preview, page: str = "index.html") -> str:
