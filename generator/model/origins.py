@@ -32,7 +32,8 @@ def _walk_model(model: BaseModel, path: tuple[Any, ...], source: SourceMap) -> N
 
 def _located(value: Any, path: tuple[Any, ...], source: SourceMap) -> Any:
     if isinstance(value, str) and not isinstance(value, (Enum, Located)):
-        return Located(value, source.origin(path)) if path in source.values else value
+        # a value the data wrote as something else (an activity given as a bare string) is at its closest node
+        return Located(value, source.origin(path))
     if isinstance(value, BaseModel):
         _walk_model(value, path, source)
     elif isinstance(value, list):

@@ -82,7 +82,6 @@ def local_view(spec: SiteSpec) -> dict[str, Any]:
 def site_view(spec: SiteSpec) -> dict[str, Any]:
     """Everything about the site that every page may show."""
     location = spec.location
-    address = location.address
     phases = timeline.phases(spec)
     return {
         "clinic": spec.clinic,
@@ -93,7 +92,6 @@ def site_view(spec: SiteSpec) -> dict[str, Any]:
         "tel": href.tel(location.phone),
         "email": spec.clinic.contact.email,
         "mailto": href.mailto(spec.clinic.contact.email) if spec.clinic.contact.email else None,
-        "address_lines": [address.street, f"{address.city}, {address.region} {address.postal_code}"],
         "tracks": [track_view(spec, track) for track in location.tracks],
         "phases": phases,
         "therapies": therapy_views(spec),
