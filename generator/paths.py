@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.diagnostics import ProjectError
+
 
 @dataclass(frozen=True)
 class Project:
@@ -30,6 +32,12 @@ class Project:
     def missing(self) -> list[str]:
         """Name what a project folder lacks."""
         return [p.name for p in (self.base_config, self.content, self.overrides) if not p.exists()]
+
+    def require(self) -> Project:
+        """This project, if it has what rendering needs; the one message when it does not."""
+        if self.missing():
+            raise ProjectError(f"{self.root} is not an iop-guide project: missing {', '.join(self.missing())}")
+        return self
 
 
 def inside(root: Path, target: Path) -> Path:

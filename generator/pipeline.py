@@ -17,7 +17,6 @@ from generator.build import mkdocs, outcome, output, portal, publish
 from generator.diagnostics import (
     DataError,
     Diagnostic,
-    ProjectError,
     Severity,
     SiteBuildError,
     UsageError,
@@ -197,8 +196,7 @@ def build_sites(project: Project, data: Plan | Path, out: Path, wanted: list[str
     sites built now are ever replaced. data is the plan of the data (the command
     line has made it already), or a data folder to plan here.
     """
-    if project.missing():
-        raise ProjectError(f"{project.root} is not an iop-guide project: missing {', '.join(project.missing())}")
+    project.require()
     chosen_plan = data if isinstance(data, Plan) else review(data, project=project)
     output.refuse_shared_output(out, project, chosen_plan.data.root)
     keys = select([site.key for site in chosen_plan.sites], wanted)

@@ -18,7 +18,7 @@ from support.files import project_copy
 from generator import pipeline
 from generator.paths import Project
 from generator.tools import serve
-from generator.tools.serve import build_site, show_errors
+from generator.tools.preview import build_site, show_errors
 
 SITE = PREVIEWED
 # closes the ```text fence the error page used to put each problem in, then runs script once parsed

@@ -18,7 +18,6 @@ from generator.diagnostics import (
     DataError,
     Diagnostic,
     GuideError,
-    ProjectError,
     Severity,
     UsageError,
     display_path,
@@ -151,10 +150,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def _project(args: argparse.Namespace) -> Project:
     """The project folder the command works in: check and build need its templates and MkDocs settings."""
-    project = Project(args.project)
-    if project.missing():
-        raise ProjectError(f"{project.root} is not an iop-guide project: missing {', '.join(project.missing())}")
-    return project
+    return Project(args.project).require()
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -31,9 +31,6 @@ from mkdocs.livereload import LiveReloadServer, _Handler
 from generator.diagnostics import UsageError, for_terminal
 from generator.paths import Project
 from generator.tools.preview import Preview, one_line
-from generator.tools.preview import build_site as build_site
-from generator.tools.preview import inert as inert
-from generator.tools.preview import show_errors as show_errors
 
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost"})
 METHODS = frozenset({"GET", "HEAD"})

@@ -17,7 +17,7 @@ from support import static_host
 
 from browser.conftest import SCAN
 from generator.paths import Project
-from generator.tools import serve
+from generator.tools import preview
 
 
 @pytest.fixture(scope="module")
@@ -28,8 +28,8 @@ def preview_page(hostile_build: Any, project: Project, tmp_path_factory: pytest.
     staging.mkdir()
     problems = [d.format(source=True) for found in hostile_build.verdicts.refused.values() for d in found]
     assert len(problems) > 100 and any(MARK.search(p) for p in problems)
-    serve.show_errors(project, staging, problems)
-    serve.build_site(staging, folder / "site", "http://127.0.0.1/")
+    preview.show_errors(project, staging, problems)
+    preview.build_site(staging, folder / "site", "http://127.0.0.1/")
     return folder / "site"
 
 

@@ -50,7 +50,7 @@ def wait_for(condition: Callable[[], T], timeout: float = 60.0) -> T:
         value = condition()
         if value:
             return value
-        time.sleep(0.2)
+        time.sleep(0.2)  # the pause between two askings; the wait itself is on the condition, bounded
     raise AssertionError("condition not met in time")
 
 
