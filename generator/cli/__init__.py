@@ -128,7 +128,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     console = Console(stderr=True)
     project = _project(args)
     # the data is loaded and planned once: the progress bar is sized from the same plan the build follows
-    chosen = pipeline.review(args.data, project=project)
+    data, diagnostics = pipeline.check(args.data)
+    # only the sites asked for are rendered in memory: the others are not built
+    wanted = pipeline.select(pipeline.site_keys(data), args.site)
+    chosen = pipeline.plan(data, diagnostics, project=project, wanted=wanted)
     total = len(pipeline.select([site.key for site in chosen.sites], args.site))
     with progress.tracker(total or 1, console) as report:
         result = pipeline.build_sites(project, chosen, args.out, args.site, report, jobs=args.jobs,
