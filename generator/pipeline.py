@@ -27,8 +27,8 @@ from generator.diagnostics import (
 from generator.load.dataset import DataFile, DataSet, FileKind, load_dataset, with_source_lines
 from generator.model.scalars import ID_RE
 from generator.paths import Project
-from generator.render import proof
-from generator.render.site import Rendered, render_pages, render_site
+from generator.render.proving import prove_sites
+from generator.render.site import Rendered, render_site
 from generator.render.templates import environment
 from generator.resolve import SiteSpec, needed_files, resolve
 from generator.review import assess_sites, readability
@@ -135,13 +135,11 @@ def plan(data: DataSet, diagnostics: list[Diagnostic], max_grade: float | None =
 
 def _render_all(project: Project, sites: list[SitePlan], wanted: Collection[str] | None) -> list[Diagnostic]:
     """Render and prove each site (all, or the wanted) that can be built; pages holding an error block the site."""
-    env = environment(project.content)
+    chosen = [site for site in sites if site.spec is not None and (wanted is None or site.key in wanted)]
     found: list[Diagnostic] = []
-    for site in sites:
-        if site.spec is None or (wanted is not None and site.key not in wanted):
-            continue
-        site.rendered = render_pages(site.spec, env)
-        problems = proof.prove(project, site.spec, site.rendered)
+    proven = prove_sites(project, environment(project.content), [site.spec for site in chosen if site.spec])
+    for site, (rendered, problems) in zip(chosen, proven, strict=True):
+        site.rendered = rendered
         found += problems
         if errors_in(problems):
             site.spec, site.errors = None, errors_in(problems)

