@@ -31,15 +31,30 @@ class Origin:
     # the file's lines (shared with its SourceMap), to find a piece of a value that spans lines
     lines: tuple[str, ...] | list[str] = field(default=(), compare=False, repr=False)
 
-    def at(self, needle: str) -> Origin:
-        """The origin of a piece of this value: where its lines hold it, else the value's own."""
-        if not needle or not self.lines:
-            return self
-        indent = len(self.lines[self.line - 1]) - len(self.lines[self.line - 1].lstrip())
+    def spanned(self) -> list[tuple[int, str]]:
+        """The numbered lines the value is written on: its first, then those indented deeper than that one."""
+        if not self.lines:
+            return []
+        first = self.lines[self.line - 1]
+        # a value's lines go deeper than its key; in "- key: value" the key stands after the dash, and
+        # a value that is itself the item ("- >") goes deeper than the dash
+        key = len(first) - len(first.lstrip(" -")) if first.lstrip().startswith("- ") else len(first) - len(first.lstrip())
+        indent = key if key < self.col - 1 else len(first) - len(first.lstrip())
+        if not first[:self.col - 1].strip():
+            indent = self.col - 2  # the value starts its own line (its key is above): lines as deep are its own
+        found = []
         for number in range(self.line, len(self.lines) + 1):
             text = self.lines[number - 1]
             if number > self.line and text.strip() and len(text) - len(text.lstrip()) <= indent:
                 break  # the next key: the value ended
+            found.append((number, text))
+        return found
+
+    def at(self, needle: str) -> Origin:
+        """The origin of a piece of this value: where its lines hold it, else the value's own."""
+        if not needle:
+            return self
+        for number, text in self.spanned():
             found = text.find(needle, self.col - 1 if number == self.line else 0)
             if found >= 0:
                 return Origin(self.file, number, found + 1, text, self.lines)

@@ -294,8 +294,11 @@ def tiny_png() -> bytes:
 
 
 def example_files(root: Path, files: dict[str, tuple[type[BaseModel], Any]]) -> None:
-    """Put the picture an example names where it is named, so that the example is valid."""
+    """Put the picture and the pictures folder an example names where they are named, so the example is valid."""
     for name, (_, data) in files.items():
-        image = (data.get("brand") or {}).get("share_image") if name.endswith("/clinic.yaml") else None
+        brand = (data.get("brand") or {}) if name.endswith("/clinic.yaml") else {}
+        image, pictures = brand.get("share_image"), brand.get("pictures")
         if image and not (root / name).parent.joinpath(image).exists():
             (root / name).parent.joinpath(image).write_bytes(tiny_png())
+        if pictures:
+            (root / name).parent.joinpath(pictures).mkdir(exist_ok=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from conftest import edit, line_of
 
 from generator import pipeline
@@ -14,6 +15,7 @@ from generator.review.readability import grade
 
 CORE = "programs/core-iop.yaml"
 PASADENA = "clinics/harbor-light/locations/pasadena.yaml"
+DBT = "therapies/dbt.yaml"
 
 
 def rendered_warnings(data: Path, project: Project) -> list[str]:
@@ -50,6 +52,29 @@ def test_block_markdown_in_a_one_line_field_warns_at_its_value(data: Path, proje
     assert found == [f"{PASADENA}:{line}:12: warning: this text is shown on one line, so its list runs together "
                      "with the words around it\n    hint: write it as one or two sentences; a list belongs in a "
                      "field that takes items"]
+
+
+@pytest.mark.parametrize(("style", "paragraphs"), [(">-", False), (">", True), ("", False), ("", True)])
+def test_a_list_yaml_joins_into_one_line_warns_at_its_first_item(data: Path, project: Project, tmp_path: Path,
+                                                                  style: str, paragraphs: bool) -> None:
+    # a folded block, or a plain value on several lines: YAML joins the lines, in any kind of field
+    if paragraphs:
+        old = "summary: Build skills to handle strong emotions, stay in the moment and get along better with people."
+        file, key = data / DBT, "summary"
+        edit(file, old, f"summary: {style}\n  Bring to group\n  - your notebook\n  - a water bottle")
+    else:
+        old = next(line for line in (data / PASADENA).read_text().splitlines() if "parking:" in line)
+        file, key = data / PASADENA, "  parking"
+        edit(file, old, f"  parking: {style}\n    You can park in\n    - the lot behind the building\n    - the street")
+    item = line_of(file, "- your notebook" if paragraphs else "- the lot")
+    found = [w for w in rendered_warnings(data, project) if "joins" in w]
+    indent = 3 if paragraphs else 5
+    assert found == [f"{file.relative_to(data)}:{item}:{indent}: warning: YAML joins this list line to the line "
+                     "before it, so the page shows it inside a sentence\n    hint: start the text with | instead of "
+                     "> (or after the key) to keep each line; in a field shown on one line, write it as sentences"], \
+        (key, found)
+    edit(file, f"{key.strip()}: {style}\n", f"{key.strip()}: |-\n")
+    assert not [w for w in rendered_warnings(data, project) if "joins" in w]
 
 
 def test_a_title_without_marks_and_text_on_one_line_give_no_warning(data: Path, project: Project) -> None:

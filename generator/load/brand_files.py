@@ -55,6 +55,9 @@ FAVICON = Kind("favicon", (".svg", ".png", ".ico"), "SVG, PNG or ICO", "favicon.
 # social sites and search engines show PNG and JPEG pictures, not SVG
 SHARE_IMAGE = Kind("share image", (".png", ".jpg", ".jpeg"), "PNG or JPEG", "share.png", 1 * MB,
                    "save it at 1200 by 630 pixels, or as a JPEG")
+# pictures that data text shows on a page, from the folder the clinic declares (brand.pictures)
+PICTURE = Kind("picture", (".png", ".jpg", ".jpeg", ".svg"), "PNG, JPEG or SVG", "group-room.jpg", 1 * MB,
+               "save it smaller: a page shows a picture at most about 700 pixels wide")
 FONT = Kind("font file", (".woff2", ".woff"), "WOFF2 or WOFF", "fonts/MyFont-Regular.woff2", 512 * KB,
             "use a WOFF2 subset of the font that holds only the letters the site needs")
 
@@ -86,6 +89,19 @@ def read(folder: Path, name: str, kind: Kind) -> bytes:
         message, hint = problem
         raise BrandFileError(f"the {kind.what} '{name}' {message}", hint)
     return data
+
+
+def picture_folder(clinic_folder: Path, name: str) -> Path:
+    """The clinic's pictures folder, once it is a folder inside the clinic folder."""
+    what = Kind("pictures folder", (), "folder", "pictures", 0, "")
+    path = _inside(clinic_folder, name, what)
+    if not path.exists():
+        raise BrandFileError(f"the pictures folder '{name}' does not exist",
+                             f"make the folder {clinic_folder.name}/{name}/ and put the pictures in it")
+    if not path.is_dir():
+        raise BrandFileError(f"the pictures folder '{name}' is not a folder",
+                             "name a folder in the clinic folder that holds the pictures, like 'pictures'")
+    return path
 
 
 def _lexically_inside(folder: Path, name: str) -> bool:

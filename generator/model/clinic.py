@@ -63,6 +63,10 @@ class Brand(Closed):
         None, description="Picture shown when a page of the guide is shared or found on the web (PNG or JPEG, "
         "1200 by 630 pixels is best), relative to the clinic folder; without it a PNG logo is used.",
         examples=["share.png"])
+    pictures: str | None = Field(
+        None, description="A folder in the clinic folder holding the pictures (PNG, JPEG or SVG) that text may "
+        "show, as ![what it shows](picture:file-name.jpg); nothing outside it can be shown.",
+        examples=["pictures"])
 
 
 class Contact(Closed):

@@ -85,7 +85,7 @@ def prove(project: Project, spec: SiteSpec, rendered: Rendered) -> list[Diagnost
                      for message, hint, severity in found}
     for here, page in converted.items():
         for target in dict.fromkeys(page.targets):
-            why = _broken(target, here, converted)
+            why = _broken(target, here, converted, rendered.findings.files)
             if why is None:
                 continue
             written = rendered.findings.written.get(here, {}).get(target)
@@ -102,7 +102,7 @@ def prove(project: Project, spec: SiteSpec, rendered: Rendered) -> list[Diagnost
     return sorted(problems)
 
 
-def _broken(target: str, here: str, converted: dict[str, _Page]) -> str | None:
+def _broken(target: str, here: str, converted: dict[str, _Page], files: dict[str, bytes]) -> str | None:
     """Why a link target on a page lands nowhere, or None when it lands."""
     if scheme(target) is not None or target.startswith("//"):
         return None  # web, mail and phone addresses are the data's to get right; check validates them
@@ -111,7 +111,7 @@ def _broken(target: str, here: str, converted: dict[str, _Page]) -> str | None:
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(here), unquote(path)))
         page = converted.get(resolved.removesuffix(".html") + ".md" if resolved.endswith(".html") else resolved)
         if page is None:
-            return None if _theme_file(resolved) else "is not a page of this site"
+            return None if _theme_file(resolved) or resolved in files else "is not a page of this site"
     else:
         page = converted[here]
     if anchor and unquote(anchor) not in page.ids:

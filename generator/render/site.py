@@ -37,7 +37,9 @@ class Rendered:
 def render_pages(spec: SiteSpec, env: jinja2.Environment) -> Rendered:
     """Render every page of a site to Markdown (front matter included), without writing anything."""
     site = views.site_view(spec)
-    targets = SiteTargets(spec.key, spec.length, frozenset(spec.therapies))
+    pictures = spec.clinic.brand.pictures
+    targets = SiteTargets(spec.key, spec.length, frozenset(spec.therapies),
+                          spec.clinic_folder / pictures if pictures else None)
     findings = Findings()
     made, templates = {}, {}
     for page in views.site_pages(spec):
@@ -53,10 +55,15 @@ def render_site(spec: SiteSpec, project: Project, env: jinja2.Environment, stagi
                 rendered: Rendered | None = None) -> None:
     """Write the staging folder of one site (its pages as render_pages made them); staging must be empty."""
     docs = staging / "docs"
-    for path, text in (rendered or render_pages(spec, env)).pages.items():
+    made = rendered or render_pages(spec, env)
+    for path, text in made.pages.items():
         target = inside(staging, docs / path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+    for path, content in made.findings.files.items():  # the pictures text shows, as they were checked
+        target = inside(staging, docs / path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
     assets = docs / "assets"
     assets.mkdir(parents=True, exist_ok=True)
     brand.copy_files(spec, staging)

@@ -8,7 +8,9 @@ page it renders. A plain relative link (`faq`, `contact.html`, `../weeks/week-3.
 `#checklist`) would be right from one page and broken from the others: it is an
 error at the value, with a hint naming the cross-reference to write, and the
 page shows its words. So is an image from another site (nothing loads from
-elsewhere) and an image inside data text at all: the guide has no way to copy one yet.
+elsewhere) or from a path: text shows a picture as `![what it shows](picture:room.jpg)`,
+a file of the folder the clinic declares (brand.pictures), read through the same
+checked reader as the logo and published as the very bytes that were checked.
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from generator.diagnostics import Diagnostic, Severity
+from generator.load import brand_files
 from generator.markdown.link_targets import XREF, scheme
 from generator.render import pages
 from generator.source import Origin, origin_of
@@ -27,6 +31,9 @@ _LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]"  # ![words] or [words]
                    r"\(\s*(<?)((?:[^()<>\s]|\([^()\s]*\))*)(>?)((?:\s+[\"'(][^)]*)?\s*)\)")  # (<target> "title")
 _REFERENCE = re.compile(r"^(\s{0,3}\[[^\]]+\]:\s*<?)(\S+?)(>?(?:\s.*)?)$", re.MULTILINE)
 _ANCHOR = re.compile(r"^[A-Za-z0-9_-]*$")
+PICTURE = re.compile(r"^picture:(.*)$")
+_PICTURE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+PICTURES = "pictures"  # the docs folder the pictures are published in (not assets/, which links may not name)
 
 XREF_HELP = ("link inside the guide with a cross-reference: week:3, therapy:dbt, page:contact, or one with a "
              "section, like week:2#checklist")
@@ -45,6 +52,8 @@ class Findings:
     unplaced: dict[str, set[tuple[str, str | None, Severity]]] = field(default_factory=dict)
     # the page being rendered: the filters set it before they look at a value
     page: str = ""
+    # the pictures the text shows, by docs path: the checked bytes the build publishes
+    files: dict[str, bytes] = field(default_factory=dict)
 
     def add(self, origin: Origin | None, message: str, hint: str | None = None,
             severity: Severity = Severity.ERROR, at: str = "") -> None:
@@ -67,6 +76,8 @@ class SiteTargets:
     site: str
     length: int
     therapies: frozenset[str]
+    # the folder the clinic declares for pictures (brand.pictures), if it declares one
+    pictures: Path | None = None
 
     def path(self, kind: str, name: str) -> str | None:
         """The docs path a cross-reference names, or None if the site has no such page."""
@@ -95,6 +106,11 @@ def rewrite(text: str, here: str, targets: SiteTargets, findings: Findings) -> s
 
     def one(match: re.Match[str]) -> str:
         image, words, open_, target, close, title = match.groups()
+        if image and not words.strip():
+            findings.add(origin, f"the picture '{_shown(target)}' has no words that say what it shows",
+                         hint="write them between the brackets, for people who cannot see it: "
+                              "![our group room](picture:group-room.jpg)", at=target)
+            return ""
         made = _target(target, bool(image), here, targets, findings, origin)
         if made is None:
             return words  # the page shows the link's words; the error says why
@@ -112,11 +128,11 @@ def _target(target: str, image: bool, here: str, targets: SiteTargets, findings:
     """The target to write on this page, or None when the link is refused (and why, in findings)."""
     found = scheme(target)
     if image:
-        where = "another site" if found else "the data folder"
-        findings.add(origin, f"image '{_shown(target)}' from {where} cannot be shown in the guide",
-                     hint="nothing on a patient's page loads from elsewhere, and text cannot bring its own "
-                          "images yet: describe it in words, or ask for the picture to be added to the clinic "
-                          "folder", at=target)
+        return _picture(target, here, targets, findings, origin)
+    if PICTURE.match(target):
+        findings.add(origin, f"'{_shown(target)}' is a picture, written as a link",
+                     hint="write ! before the [ to show the picture: ![what it shows](picture:file-name.jpg)",
+                     at=target)
         return None
     if found is not None and not XREF.match(target):
         return target  # web, mail and phone links; other schemes are the safe_links extension's to refuse
@@ -139,6 +155,36 @@ def _target(target: str, image: bool, here: str, targets: SiteTargets, findings:
     made = pages.md_url(path, here) + ("#" + anchor if anchor else "")
     findings.wrote(here, made, origin, target)
     return made
+
+
+def _picture(target: str, here: str, targets: SiteTargets, findings: Findings, origin: Origin | None) -> str | None:
+    """The published path of a picture the text shows, once its file passed the checks; else None and why."""
+    picture = PICTURE.match(target)
+    if picture is None:
+        where = "another site" if scheme(target) else "a path"
+        findings.add(origin, f"image '{_shown(target)}' from {where} cannot be shown in the guide",
+                     hint="nothing on a patient's page loads from elsewhere: put the picture in the clinic's "
+                          "pictures folder (brand.pictures) and write ![what it shows](picture:file-name.jpg)",
+                     at=target)
+        return None
+    name = picture[1]
+    if targets.pictures is None:
+        findings.add(origin, f"'{_shown(target)}' needs a pictures folder, and the clinic of {targets.site} "
+                     "names none", hint="add `pictures: pictures` under brand: in clinic.yaml and put the "
+                     "picture in that folder", at=target)
+        return None
+    if not _PICTURE_NAME.match(name):
+        findings.add(origin, f"'{_shown(target)}' is not the name of a file in the pictures folder",
+                     hint="write the picture's file name alone, like picture:group-room.jpg", at=target)
+        return None
+    path = f"{PICTURES}/{name}"
+    if path not in findings.files:
+        try:
+            findings.files[path] = brand_files.read(targets.pictures, name, brand_files.PICTURE)
+        except brand_files.BrandFileError as e:
+            findings.add(origin, e.message, hint=e.hint, at=target)
+            return None
+    return pages.md_url(path, here)
 
 
 def suggest(target: str) -> str:

@@ -42,6 +42,11 @@ def files(entry: Entry[Clinic], data: DataSet) -> Iterator[Diagnostic]:
         yield from _clinic_file(entry, data, ("brand", "favicon"), brand.favicon, brand_files.FAVICON)
     if brand.share_image is not None:
         yield from _clinic_file(entry, data, ("brand", "share_image"), brand.share_image, brand_files.SHARE_IMAGE)
+    if brand.pictures is not None:
+        try:
+            brand_files.picture_folder(data.clinic_folder(entry.id), brand.pictures)
+        except brand_files.BrandFileError as e:
+            yield entry.source.diagnostic(("brand", "pictures"), e.message, hint=e.hint)
     for role, font in (("text", brand.fonts.text), ("headings", brand.fonts.headings)) if brand.fonts else ():
         if font is None:
             continue
