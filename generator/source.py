@@ -38,8 +38,9 @@ class Origin:
         first = self.lines[self.line - 1]
         # a value's lines go deeper than its key; in "- key: value" the key stands after the dash, and
         # a value that is itself the item ("- >") goes deeper than the dash
-        key = len(first) - len(first.lstrip(" -")) if first.lstrip().startswith("- ") else len(first) - len(first.lstrip())
-        indent = key if key < self.col - 1 else len(first) - len(first.lstrip())
+        margin = len(first) - len(first.lstrip())
+        key = len(first) - len(first.lstrip(" -")) if first.lstrip().startswith("- ") else margin
+        indent = key if key < self.col - 1 else margin
         if not first[:self.col - 1].strip():
             indent = self.col - 2  # the value starts its own line (its key is above): lines as deep are its own
         found = []

@@ -60,7 +60,8 @@ def test_a_declared_picture_is_published_as_checked_on_every_page_that_shows_it(
     (declare(data) / "group-room.png").write_bytes(picture)
     declare(data, "clinics/cedar-path")
     (data / "clinics/cedar-path/pictures/group-room.png").write_bytes(png(3, 1))
-    with_summary(data, "Build skills in a calm room. ![Our group room, with chairs in a circle](picture:group-room.png)")
+    with_summary(data, "Build skills in a calm room. "
+                       "![Our group room, with chairs in a circle](picture:group-room.png)")
     assert errors(data, project) == []
     result = pipeline.build_sites(project, data, tmp_path / "site", [])
     assert not result.failed, result.failed
