@@ -208,8 +208,11 @@ def build_sites(project: Project, data: Plan | Path, out: Path, wanted: list[str
         previous = outcome.read_report(out)
         publish.clean_leftovers(out, {key.split("/")[0] for key in [*previous, *keys]})
         _fail_blocked(todo, result, report)
-        job = _Job(project, env, out, report, archive, previous, mkdocs.Stopper())
-        _build_all(job, [site for site in todo if site.spec is not None], jobs, result)
+        job = _Job(project, env, out, report, archive, previous, mkdocs.Stopper(out))
+        try:
+            _build_all(job, [site for site in todo if site.spec is not None], jobs, result)
+        finally:
+            job.stopper.close()
         result.built = sorted(key for key, done in result.outcomes.items() if done.result == "built")
         result.failed = dict(sorted(result.failed.items()))
         result.zip_failed = {key: done.zip_error for key, done in sorted(result.outcomes.items()) if done.zip_error}

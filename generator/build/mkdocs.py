@@ -1,7 +1,8 @@
-"""Run MkDocs on a staging folder, under a Stopper that an interrupt can end."""
+"""Run MkDocs on staging folders in warm workers, under a Stopper that an interrupt can end."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -16,32 +17,79 @@ class Interrupted(Exception):
 
 
 class Stopper:
-    """The MkDocs processes a build runs, so that an interrupt can end them all and stop every swap."""
+    """The MkDocs workers a build runs, so that an interrupt can end them all and stop every swap.
 
-    def __init__(self) -> None:
+    Each building thread has its own warm worker (generator/build/mkdocs_worker.py),
+    started on its first site and kept for the next: MkDocs and Material are
+    imported once per worker, not once per site. A worker that dies fails only the
+    site it was building; the thread's next site starts a new one.
+    """
+
+    def __init__(self, out: Path | None = None) -> None:
         self._lock = threading.Lock()
         self._running: set[subprocess.Popen[str]] = set()
+        self._mine = threading.local()
+        self.out = out
         self.stopped = False
 
-    def run(self, command: list[str], **options: object) -> tuple[int, str]:
-        """Run a command to its end, or until stop(); return its exit code and output."""
+    def build(self, staging: Path, target: Path) -> tuple[bool, str]:
+        """Build a staging folder into target with this thread's worker; whether it passed, and MkDocs' words."""
+        process = self._worker(target)
+        request = json.dumps({"staging": str(staging.resolve()), "target": str(target.resolve())})
+        try:
+            assert process.stdin is not None and process.stdout is not None
+            process.stdin.write(request + "\n")
+            process.stdin.flush()
+            line = process.stdout.readline()
+        except OSError:
+            line = ""
+        if self.stopped:
+            raise Interrupted
+        if not line:
+            self._retire(process)
+            return False, f"ERROR   -  the MkDocs worker stopped unexpectedly (exit code {process.poll()})"
+        answer = json.loads(line)
+        return bool(answer["ok"]), str(answer["output"])
+
+    def _worker(self, target: Path) -> subprocess.Popen[str]:
+        process: subprocess.Popen[str] | None = getattr(self._mine, "process", None)
+        if process is not None and process.poll() is None:
+            return process
+        out = self.out or target.parent
         with self._lock:
             if self.stopped:
                 raise Interrupted
-            process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                                       **options)  # type: ignore[call-overload]
+            # Material prints an end-of-life banner on every build; it is noise in our output
+            process = subprocess.Popen([sys.executable, "-m", "generator.build.mkdocs_worker", "--out", str(out)],
+                                       stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                       text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
             self._running.add(process)
-        try:
-            output, _ = process.communicate()
-        finally:
-            with self._lock:
-                self._running.discard(process)
-        if self.stopped:
-            raise Interrupted
-        return process.returncode, output
+        self._mine.process = process
+        return process
+
+    def _retire(self, process: subprocess.Popen[str]) -> None:
+        with self._lock:
+            self._running.discard(process)
+        process.kill()
+        process.wait()
+
+    def close(self) -> None:
+        """End the workers once the build is done: closing their input ends them."""
+        with self._lock:
+            running = list(self._running)
+            self._running.clear()
+        for process in running:
+            if process.stdin is not None:
+                process.stdin.close()
+        for process in running:
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
     def stop(self) -> None:
-        """End every running process (terminate, then kill what is still there) and refuse new ones."""
+        """End every worker (terminate, then kill what is still there) and refuse new ones."""
         with self._lock:
             self.stopped = True
             running = list(self._running)
@@ -60,14 +108,9 @@ class Stopper:
 
 
 def mkdocs_build(staging: Path, target: Path, site: str, stopper: Stopper) -> None:
-    """Run `mkdocs build --strict` on a staging folder into target; raise SiteBuildError on failure."""
-    # strict and never -q: mkdocs ignores strict when warnings are silenced
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-               "-f", str(staging.resolve() / "mkdocs.yml"), "-d", str(target.resolve())]
-    # Material prints an end-of-life banner on every build; it is noise in our output
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    code, output = stopper.run(command, cwd=staging, env=env)
-    if code != 0:
+    """Build a staging folder into target as `mkdocs build --strict` would; raise SiteBuildError on failure."""
+    ok, output = stopper.build(staging, target)
+    if not ok:
         raise SiteBuildError(site, _mkdocs_problems(output))
 
 

@@ -14,7 +14,6 @@ problem where it is, until the next good save. Older folders are removed.
 from __future__ import annotations
 
 import itertools
-import logging
 import os
 import shutil
 import tempfile
@@ -24,20 +23,17 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path, PurePosixPath
 
-import jinja2
 import yaml
 
 from generator import pipeline
+from generator.build import mkdocs_worker
 from generator.diagnostics import Diagnostic, errors_in, for_terminal
 from generator.paths import Project
 from generator.render.site import GENERATED, render_site
-from generator.render.templates import Compiled, environment
+from generator.render.templates import environment
 
 _PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ")
 _SAID = 300  # characters of an unexpected error's message worth a line
-# MkDocs makes a new theme environment for each build, and compiling Material's templates again was
-# half of every rebuild: their code is kept between rebuilds (checked against each template's source)
-_THEME_CODE = Compiled()
 
 
 def inert(text: str) -> str:
@@ -107,49 +103,21 @@ def copy_pages(site: Path, others: dict[str, str]) -> None:
         shutil.copyfile(site / (source.removesuffix(".md") + ".html"), target)
 
 
-class _Said(logging.Handler):
-    """What MkDocs warns of during one build: in strict mode, the reasons it stops."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.lines: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if not record.name.startswith("mkdocs.livereload"):  # the server's requests are not the build's
-            self.lines.append(f"MkDocs: {' '.join(record.getMessage().split())}")
-
-
 def build_site(staging: Path, site: Path, url: str) -> list[str]:
     """Build a staging project with MkDocs (strict) into site for the preview at url; [] when it was built.
 
     Else the list of what MkDocs said stopped it, one problem a line.
     """
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort
-
-    said = _Said()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(said)
-    try:
-        # served at the root, whatever the site's public address, so the preview URL stays simple
-        config = load_config(config_file=str(staging / "mkdocs.yml"), site_dir=str(site), site_url=url)
-        made = config.theme.get_env
-
-        def theme_env() -> jinja2.Environment:
-            env = made()
-            env.bytecode_cache = _THEME_CODE
-            return env
-
-        config.theme.get_env = theme_env  # type: ignore[method-assign]
-        build(config, serve_url=url)
-    except Abort as e:  # strict mode: a warning stops the build (MkDocs raises it as SystemExit)
-        return [*said.lines, for_terminal(f"MkDocs: {' '.join(str(e).split())}")]
-    except Exception as e:  # a theme template or an extension that fails: MkDocs' words, on one line
-        return [*said.lines, f"MkDocs could not build the site: {one_line(e)}"]
-    finally:
-        logger.removeHandler(said)
-    return []
+    # served at the root, whatever the site's public address, so the preview URL stays simple
+    made = mkdocs_worker.run(staging, site, serve_url=url, site_url=url)
+    if made.ok:
+        return []
+    said = [f"MkDocs: {' '.join(message.split())}" for _, message in made.said]
+    stopped = " ".join((made.stopped or "").split())
+    if stopped.startswith("Aborted: "):
+        return [*said, for_terminal(f"MkDocs: {stopped.removeprefix('Aborted: ')}")]
+    stopped = stopped if len(stopped) <= _SAID else stopped[:_SAID] + "..."
+    return [*said, for_terminal(f"MkDocs could not build the site: {stopped}")]
 
 
 class Versions:
