@@ -73,6 +73,11 @@ class Stopper:
         process.kill()
         process.wait()
 
+    def workers(self) -> list[int]:
+        """The process ids of the workers running now."""
+        with self._lock:
+            return sorted(process.pid for process in self._running if process.poll() is None)
+
     def close(self) -> None:
         """End the workers once the build is done: closing their input ends them."""
         with self._lock:
