@@ -13,7 +13,7 @@ from typing import Any
 import jinja2
 
 from generator import paths
-from generator.build import mkdocs, outcome, output, portal, publish
+from generator.build import fingerprint, mkdocs, outcome, output, portal, publish
 from generator.diagnostics import (
     DataError,
     Diagnostic,
@@ -40,6 +40,8 @@ class BuildResult:
     """What a build did: the sites built and the sites that failed, with why."""
 
     built: list[str] = field(default_factory=list)
+    # sites whose inputs and output were those of their last good build: not built again
+    unchanged: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)
     warnings: list[Diagnostic] = field(default_factory=list)
     # data errors, each blocking the sites whose files hold it
@@ -185,7 +187,7 @@ def render_to(spec: SiteSpec, project: Project, staging: Path) -> None:
 
 def build_sites(project: Project, data: Plan | Path, out: Path, wanted: list[str],
                 report: Callable[[str, str], None] = lambda site, status: None, jobs: int = 1,
-                archive: bool = False, force: bool = False) -> BuildResult:
+                archive: bool = False, force: bool = False, unchanged: set[str] | None = None) -> BuildResult:
     """Build each chosen site into out/<clinic>/<location>/, up to `jobs` at a time, then the report and portal.
 
     A site blocked by data errors or failing in MkDocs keeps its previous output;
@@ -193,6 +195,10 @@ def build_sites(project: Project, data: Plan | Path, out: Path, wanted: list[str
     (see output.claim); in it only the sites the previous report lists and the
     sites built now are ever replaced. data is the plan of the data (the command
     line has made it already), or a data folder to plan here.
+
+    A site whose fingerprint and output are those of its last good build is not
+    built again but reported "unchanged" (unchanged names them when the caller
+    knows already, as the command line does before it renders); force builds every site.
     """
     project.require()
     chosen_plan = data if isinstance(data, Plan) else review(data, project=project)
@@ -208,17 +214,47 @@ def build_sites(project: Project, data: Plan | Path, out: Path, wanted: list[str
         previous = outcome.read_report(out)
         publish.clean_leftovers(out, {key.split("/")[0] for key in [*previous, *keys]})
         _fail_blocked(todo, result, report)
-        job = _Job(project, env, out, report, archive, previous, mkdocs.Stopper(out))
+        prints = fingerprints(project, chosen_plan.data, [site.key for site in todo if site.spec is not None])
+        same = set() if force else unchanged & set(previous) if unchanged is not None else \
+            fingerprint.unchanged(prints, previous, out)
+        job = _Job(project, env, out, report, archive, previous, mkdocs.Stopper(out), prints)
+        _keep_unchanged(job, [site.key for site in todo if site.spec is not None and site.key in same], result)
         try:
-            _build_all(job, [site for site in todo if site.spec is not None], jobs, result)
+            _build_all(job, [site for site in todo if site.spec is not None and site.key not in same], jobs, result)
         finally:
             job.stopper.close()
         result.built = sorted(key for key, done in result.outcomes.items() if done.result == "built")
+        result.unchanged = sorted(key for key, done in result.outcomes.items() if done.result == "unchanged")
         result.failed = dict(sorted(result.failed.items()))
         result.zip_failed = {key: done.zip_error for key, done in sorted(result.outcomes.items()) if done.zip_error}
         sites = outcome.write_report(out, chosen_plan.specs, result.outcomes)
         portal.write(sites, env, out)
     return result
+
+
+def fingerprints(project: Project, data: DataSet, keys: Collection[str]) -> dict[str, str]:
+    """The fingerprint of each site named (build/fingerprint.py)."""
+    shared = fingerprint.project_print(project)
+    return {key: fingerprint.site_print(data, key, shared) for key in keys}
+
+
+def unchanged_sites(project: Project, data: DataSet, out: Path, keys: Collection[str]) -> set[str]:
+    """The sites among keys that need no build: made from what their last good build was, output intact."""
+    return fingerprint.unchanged(fingerprints(project, data, keys), outcome.read_report(out), out)
+
+
+def _keep_unchanged(job: _Job, keys: list[str], result: BuildResult) -> None:
+    """Report each unchanged site as its last build left it; write its zip if one is asked for and missing."""
+    for key in keys:
+        entry = job.previous[key]
+        done = outcome.Outcome(key, "unchanged", list(entry.get("pages") or []), int(entry.get("bytes") or 0),
+                               str(entry.get("content_hash") or ""), fingerprint=job.prints[key],
+                               external_links=dict(entry.get("external_links") or {}))
+        zipped = entry.get("zip")
+        if job.archive and not (isinstance(zipped, str) and (job.out / zipped).is_file()):
+            _archive(job, job.out / key, done)
+        result.outcomes[key] = done
+        job.report(key, "unchanged")
 
 
 def _fail_blocked(todo: list[SitePlan], result: BuildResult, report: Callable[[str, str], None]) -> None:
@@ -242,6 +278,7 @@ class _Job:
     archive: bool
     previous: dict[str, dict[str, Any]]  # the sites of the previous report
     stopper: mkdocs.Stopper
+    prints: dict[str, str]  # each site's fingerprint, recorded in the report when it is built
 
 
 def _build_all(job: _Job, specs: list[SitePlan], jobs: int, result: BuildResult) -> None:
@@ -280,6 +317,7 @@ def _build_one(job: _Job, site: SitePlan) -> outcome.Outcome:
     job.report(spec.key, "built")  # at once: the site is in place, whatever comes next
     # the link check read every page already: its external links go into the report as they are
     done = outcome.measure(folder, spec.key, 0.0, links.external)
+    done.fingerprint = job.prints.get(spec.key, "")
     _archive(job, folder, done)
     done.seconds = time.monotonic() - started
     return done

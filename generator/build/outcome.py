@@ -32,7 +32,7 @@ class Outcome:
     """One site's result in this build."""
 
     site: str
-    result: str  # "built" or "failed"
+    result: str  # "built", "unchanged" (its inputs and output are the last build's: not built again) or "failed"
     pages: list[str] = field(default_factory=list)
     bytes: int = 0
     content_hash: str = ""
@@ -42,6 +42,7 @@ class Outcome:
     external_links: dict[str, list[str]] = field(default_factory=dict)
     zip: str = ""  # the site's zip, relative to the output folder, when this build wrote one
     zip_error: str = ""  # why the zip could not be written (the site itself was built)
+    fingerprint: str = ""  # what the site was made from (build/fingerprint.py)
 
 
 def build_time() -> int:
@@ -136,7 +137,13 @@ def write_report(out: Path, specs: list[SiteSpec], outcomes: dict[str, Outcome])
     for key, done in outcomes.items():
         entry = sites.setdefault(key, {"site": key})
         entry["last_result"] = done.result
-        if done.result == "built":
+        if done.fingerprint and done.result != "failed":  # a failed site's folder is the older build's
+            entry["fingerprint"] = done.fingerprint
+        if done.result == "unchanged":
+            entry.pop("error", None)  # its pages, hash and time stay those of the build that made it
+            if done.zip:
+                entry.update(zip=done.zip)
+        elif done.result == "built":
             entry.update(pages=done.pages, page_count=len(done.pages), bytes=done.bytes,
                          content_hash=done.content_hash, external_links=done.external_links, built_at=now)
             for name in ("error", "zip", "zip_error"):

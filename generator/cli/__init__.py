@@ -50,7 +50,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--zip", action="store_true",
                        help="also write <clinic>/<location>.zip beside each built site, ready to upload")
     build.add_argument("--force", action="store_true",
-                       help="build into a folder that is not empty and was not written by iop-guide")
+                       help="build every site, even one whose inputs have not changed, and build into a folder "
+                            "that is not empty and was not written by iop-guide")
     check = command("check", "check the data and report every problem as file:line:col")
     check.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
     check.add_argument("--max-grade", type=float, metavar="N",
@@ -131,11 +132,13 @@ def cmd_build(args: argparse.Namespace) -> int:
     data, diagnostics = pipeline.check(args.data)
     # only the sites asked for are rendered in memory: the others are not built
     wanted = pipeline.select(pipeline.site_keys(data), args.site)
-    chosen = pipeline.plan(data, diagnostics, project=project, wanted=wanted)
+    # a site made from what its last good build was made from, its output intact, is neither rendered nor built
+    same = set() if args.force else pipeline.unchanged_sites(project, data, args.out, wanted)
+    chosen = pipeline.plan(data, diagnostics, project=project, wanted=[key for key in wanted if key not in same])
     total = len(pipeline.select([site.key for site in chosen.sites], args.site))
     with progress.tracker(total or 1, console) as report:
         result = pipeline.build_sites(project, chosen, args.out, args.site, report, jobs=args.jobs,
-                                      archive=args.zip, force=args.force)
+                                      archive=args.zip, force=args.force, unchanged=same)
     _print_diagnostics(result.errors + result.warnings)
     for site, output in result.failed.items():
         _say(f"error: {for_terminal(site)} was not built; its previous output is unchanged:\n{output}")
@@ -144,6 +147,7 @@ def cmd_build(args: argparse.Namespace) -> int:
              "built; build it again with --zip once that is fixed")
     progress.summary(result.outcomes, console)
     _say(f"built {len(result.built)} site(s) into {for_terminal(str(args.out))}" +
+         (f"; {len(result.unchanged)} unchanged" if result.unchanged else "") +
          (f"; {len(result.failed)} failed: {for_terminal(', '.join(result.failed))}" if result.failed else "") +
          (f"; {len(result.zip_failed)} zip(s) not written: {for_terminal(', '.join(result.zip_failed))}"
           if result.zip_failed else "") +

@@ -15,7 +15,7 @@ from rich.text import Text
 from generator.build.outcome import Outcome
 from generator.diagnostics import for_terminal
 
-FINISHED = ("built", "failed")
+FINISHED = ("built", "unchanged", "failed")
 
 
 @contextmanager
@@ -57,9 +57,9 @@ def summary(outcomes: dict[str, Outcome], console: Console) -> None:
     for column in ("site", "pages", "size", "time", "result"):
         table.add_column(column, justify="right" if column in ("pages", "size", "time") else "left")
     for site, done in sorted(outcomes.items()):
-        ok = done.result == "built"
+        ok = done.result in ("built", "unchanged")
         # a Text cell is shown as written: no markup, no control character
         table.add_row(Text(for_terminal(site)), str(len(done.pages)) if ok else "-",
                       f"{done.bytes / 1024:,.0f} KiB" if ok else "-", f"{done.seconds:.1f} s" if done.seconds else "-",
-                      "built" if ok else "[red]failed: previous output kept[/red]")
+                      done.result if ok else "[red]failed: previous output kept[/red]")
     console.print(table)

@@ -1,0 +1,95 @@
+"""What a site is made from, as one hash: a site whose hash and output are as the last build left them is skipped.
+
+A site's fingerprint covers everything its pages can depend on:
+
+- the bytes of the data files it needs (its location, its clinic, its program and
+  the therapies they name: resolve.needed_files), and every other file of its
+  clinic folder but the other locations' (logo, favicon, fonts, pictures);
+- the project: the base mkdocs.yml, every file of content/ and overrides/;
+- the generator's own code (its Markdown extensions and MkDocs plugin run inside
+  the build) and the versions of Python, MkDocs, Material, Python-Markdown,
+  pymdown-extensions and Jinja.
+
+The data files are read as bytes, never parsed again. Nothing outside the data
+folder and the project is read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import generator
+from generator.build.outcome import measure
+from generator.load.dataset import DataSet
+from generator.paths import Project
+from generator.resolve import needed_files
+
+TOOLS = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
+
+
+# no file a site publishes is larger (brand_files' caps): a larger one is known by its size and time, unread
+_READ_UP_TO = 4 * 1024 * 1024
+
+
+def _file(digest: Any, name: str, path: Path) -> None:
+    info = path.stat()
+    digest.update(name.encode("utf-8") + b"\0")
+    if info.st_size > _READ_UP_TO:
+        digest.update(f"{info.st_size}:{info.st_mtime_ns}".encode())
+    else:
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+
+
+def _tree(digest: Any, folder: Path, skip: Path | None = None, pattern: str = "*") -> None:
+    """Add the names and bytes of every ordinary file below folder (but those below skip) to a hash."""
+    for path in sorted(p for p in folder.rglob(pattern) if p.is_file() and not p.is_symlink()):
+        if skip is None or not path.is_relative_to(skip):
+            _file(digest, path.relative_to(folder).as_posix(), path)
+
+
+def project_print(project: Project) -> str:
+    """The hash of what every site shares: the project's files, the generator's code, the tools' versions."""
+    digest = hashlib.sha256(sys.version.encode())
+    for tool in TOOLS:
+        digest.update(f"{tool}={metadata.version(tool)}\0".encode())
+    # the generator's source, not its compiled caches (Python rewrites those at will)
+    _tree(digest, Path(generator.__file__).parent, pattern="*.py")
+    for folder in (project.content, project.overrides):
+        digest.update(folder.name.encode() + b"\0")
+        _tree(digest, folder)
+    digest.update(project.base_config.read_bytes())
+    return digest.hexdigest()
+
+
+def site_print(data: DataSet, key: str, shared: str) -> str:
+    """The fingerprint of one site (clinic/location), given the project's."""
+    clinic_id, location_id = key.split("/")
+    digest = hashlib.sha256(shared.encode())
+    root = data.root.resolve()
+    for path in sorted(needed_files(data, clinic_id, location_id)):
+        _file(digest, path.relative_to(root).as_posix(), path)
+    clinic = data.clinic_folder(clinic_id)
+    _tree(digest, clinic, skip=clinic / "locations")
+    return digest.hexdigest()
+
+
+def unchanged(prints: dict[str, str], previous: dict[str, dict[str, Any]], out: Path) -> set[str]:
+    """The sites whose fingerprint is the one their last good build recorded, and whose output is still that build's.
+
+    The output is read again and hashed as the report hashed it, so a site folder
+    edited or damaged since is built again.
+    """
+    same = set()
+    for key, made_from in prints.items():
+        entry = previous.get(key, {})
+        if entry.get("fingerprint") != made_from or entry.get("last_result") not in ("built", "unchanged"):
+            continue
+        folder = out / key
+        if folder.is_dir() and not folder.is_symlink() and measure(folder, key, 0.0, {}).content_hash == \
+                entry.get("content_hash"):
+            same.add(key)
+    return same
