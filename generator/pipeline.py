@@ -13,7 +13,7 @@ from typing import Any
 import jinja2
 
 from generator import paths
-from generator.build import fingerprint, mkdocs, outcome, output, portal, publish
+from generator.build import fingerprint, mkdocs, outcome, output, portal, publish, shards
 from generator.diagnostics import (
     DataError,
     Diagnostic,
@@ -187,7 +187,8 @@ def render_to(spec: SiteSpec, project: Project, staging: Path) -> None:
 
 def build_sites(project: Project, data: Plan | Path, out: Path, wanted: list[str],
                 report: Callable[[str, str], None] = lambda site, status: None, jobs: int = 1,
-                archive: bool = False, force: bool = False, unchanged: set[str] | None = None) -> BuildResult:
+                archive: bool = False, force: bool = False, unchanged: set[str] | None = None,
+                shard: tuple[int, int] | None = None) -> BuildResult:
     """Build each chosen site into out/<clinic>/<location>/, up to `jobs` at a time, then the report and portal.
 
     A site blocked by data errors or failing in MkDocs keeps its previous output;
@@ -199,11 +200,13 @@ def build_sites(project: Project, data: Plan | Path, out: Path, wanted: list[str
     A site whose fingerprint and output are those of its last good build is not
     built again but reported "unchanged" (unchanged names them when the caller
     knows already, as the command line does before it renders); force builds every site.
+    With shard (K, N), only share K of N of the chosen sites is built, and the report lists only those.
     """
     project.require()
     chosen_plan = data if isinstance(data, Plan) else review(data, project=project)
     output.refuse_shared_output(out, project, chosen_plan.data.root)
     keys = select([site.key for site in chosen_plan.sites], wanted)
+    keys = shards.share(keys, *shard) if shard else keys
     if not chosen_plan.sites and errors_in(chosen_plan.diagnostics):
         raise DataError(chosen_plan.diagnostics)
     result = BuildResult(warnings=[d for d in chosen_plan.diagnostics if d.severity is not Severity.ERROR],
@@ -227,9 +230,24 @@ def build_sites(project: Project, data: Plan | Path, out: Path, wanted: list[str
         result.unchanged = sorted(key for key, done in result.outcomes.items() if done.result == "unchanged")
         result.failed = dict(sorted(result.failed.items()))
         result.zip_failed = {key: done.zip_error for key, done in sorted(result.outcomes.items()) if done.zip_error}
-        sites = outcome.write_report(out, chosen_plan.specs, result.outcomes)
+        listed = [spec for spec in chosen_plan.specs if shard is None or spec.key in keys]
+        sites = outcome.write_report(out, listed, result.outcomes)
         portal.write(sites, env, out)
     return result
+
+
+def prepare(project: Project, data_dir: Path, out: Path, sites: list[str], force: bool = False,
+            shard: tuple[int, int] | None = None) -> tuple[Plan, set[str]]:
+    """What `build` does before building: load and check the data once, find the unchanged sites, plan the rest.
+
+    Only the sites asked for that changed are rendered in memory: the others are not built.
+    """
+    data, diagnostics = check(data_dir)
+    wanted = select(site_keys(data), sites)
+    wanted = shards.share(wanted, *shard) if shard else wanted
+    # a site made from what its last good build was made from, its output intact, is neither rendered nor built
+    same = set() if force else unchanged_sites(project, data, out, wanted)
+    return plan(data, diagnostics, project=project, wanted=[key for key in wanted if key not in same]), same
 
 
 def fingerprints(project: Project, data: DataSet, keys: Collection[str]) -> dict[str, str]:

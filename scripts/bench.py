@@ -1,6 +1,8 @@
 """Speed and memory figures of the generator, measured in one run on this machine; nothing here fails a test.
 
-    python scripts/bench.py            # check, refusals of hostile input, one build of the demo sites
+    python scripts/bench.py            # check, refusals of hostile input, one build of the demo sites,
+                                       # then a fleet of 100 sites (scripts/fleet.py)
+    python scripts/bench.py --fleet 0  # without the fleet (--fleet N: a fleet of N sites)
 
 Each figure is printed with what it is measured against, so a change shows up as a
 ratio that means the same on a fast or a slow machine.
@@ -8,6 +10,7 @@ ratio that means the same on a fast or a slow machine.
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import statistics
@@ -134,4 +137,11 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    options = argparse.ArgumentParser(description="speed and memory figures of the generator")
+    options.add_argument("--fleet", type=int, default=100, metavar="N", help="sites in the fleet (0: no fleet)")
+    fleet_size = options.parse_args().fleet
     main()
+    if fleet_size:
+        from fleet import report
+
+        report(ROOT, DEMO, fleet_size, seconds(run_check, runs=3))

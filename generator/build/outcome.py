@@ -155,9 +155,14 @@ def write_report(out: Path, specs: list[SiteSpec], outcomes: dict[str, Outcome])
     # only sites whose folder exists or that are still in the data stay listed
     known = {spec.key for spec in specs} | set(outcomes)
     sites = {key: entry for key, entry in sorted(sites.items()) if key in known or (out / key).is_dir()}
-    report = {"generator": "iop-guide", "sites": list(sites.values())}
-    replace_text(out / REPORT, json.dumps(report, indent=2, sort_keys=True) + "\n")
+    save_report(out, sites)
     return sites
+
+
+def save_report(out: Path, sites: dict[str, dict[str, Any]]) -> None:
+    """Replace out/build-report.json with these sites' entries."""
+    report = {"generator": "iop-guide", "sites": [entry for _, entry in sorted(sites.items())]}
+    replace_text(out / REPORT, json.dumps(report, indent=2, sort_keys=True) + "\n")
 
 
 def replace_text(target: Path, text: str) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from generator import pipeline
+from generator.build import shards
 from generator.diagnostics import (
     DataError,
     Diagnostic,
@@ -52,6 +53,16 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--force", action="store_true",
                        help="build every site, even one whose inputs have not changed, and build into a folder "
                             "that is not empty and was not written by iop-guide")
+    build.add_argument("--shard", type=shards.parse, metavar="K/N",
+                       help="build only share K of N of the sites (stable by site), for several machines; "
+                            "`merge` puts the shares together")
+    merge = commands.add_parser("merge", help="put the sites that `build --shard` built into one output folder",
+                                description="put the sites that `build --shard` built into one output folder, "
+                                            "with one report and one portal")
+    merge.add_argument("shards", nargs="+", type=Path, metavar="SHARD_DIR", help="a share's output folder")
+    merge.add_argument("--out", type=Path, default=Path("site"), metavar="DIR", help="output folder (default: site)")
+    merge.add_argument("--force", action="store_true",
+                       help="merge into a folder that is not empty and was not written by iop-guide")
     check = command("check", "check the data and report every problem as file:line:col")
     check.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
     check.add_argument("--max-grade", type=float, metavar="N",
@@ -129,16 +140,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     console = Console(stderr=True)
     project = _project(args)
     # the data is loaded and planned once: the progress bar is sized from the same plan the build follows
-    data, diagnostics = pipeline.check(args.data)
-    # only the sites asked for are rendered in memory: the others are not built
-    wanted = pipeline.select(pipeline.site_keys(data), args.site)
-    # a site made from what its last good build was made from, its output intact, is neither rendered nor built
-    same = set() if args.force else pipeline.unchanged_sites(project, data, args.out, wanted)
-    chosen = pipeline.plan(data, diagnostics, project=project, wanted=[key for key in wanted if key not in same])
+    chosen, same = pipeline.prepare(project, args.data, args.out, args.site, args.force, args.shard)
     total = len(pipeline.select([site.key for site in chosen.sites], args.site))
     with progress.tracker(total or 1, console) as report:
         result = pipeline.build_sites(project, chosen, args.out, args.site, report, jobs=args.jobs,
-                                      archive=args.zip, force=args.force, unchanged=same)
+                                      archive=args.zip, force=args.force, unchanged=same, shard=args.shard)
     _print_diagnostics(result.errors + result.warnings)
     for site, output in result.failed.items():
         _say(f"error: {for_terminal(site)} was not built; its previous output is unchanged:\n{output}")
@@ -153,6 +159,16 @@ def cmd_build(args: argparse.Namespace) -> int:
           if result.zip_failed else "") +
          (f"; the data has {len(result.errors)} error(s)" if result.errors else ""))
     return 1 if result.failed or result.errors or result.zip_failed else 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    """Put the shares' sites into one output folder, with one report and one portal."""
+    from generator.render.templates import environment
+
+    project = _project(args)
+    merged = shards.merge(args.shards, args.out, environment(project.content), args.force)
+    _say(f"merged {len(merged)} site(s) into {for_terminal(str(args.out))}")
+    return 0
 
 
 def _project(args: argparse.Namespace) -> Project:
@@ -225,7 +241,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": cmd_build, "check": cmd_check, "list": cmd_list, "serve": cmd_serve,
+COMMANDS = {"build": cmd_build, "merge": cmd_merge, "check": cmd_check, "list": cmd_list, "serve": cmd_serve,
             "coverage": cmd_coverage, "schema": cmd_schema, "new": cmd_new}
 
 
