@@ -245,8 +245,11 @@ def test_a_full_disk_while_zipping_leaves_no_partial_zip_and_fails_the_command(
     assert "zip" not in report["harbor-light/pasadena"]
     assert report["harbor-light/riverside"]["zip"] == "harbor-light/riverside.zip"
 
-    # rebuilt without --zip, a site's zip no longer matches it and goes
+    # unchanged, a site keeps the zip that matches it
     assert run_build(workdir, workdir / "program_data", out, "--site", "harbor-light/riverside") == 0
+    assert [p.relative_to(out).as_posix() for p in out.rglob("*.zip")] == ["harbor-light/riverside.zip"]
+    # rebuilt without --zip, a site's zip no longer matches it and goes
+    assert run_build(workdir, workdir / "program_data", out, "--site", "harbor-light/riverside", "--force") == 0
     assert not list(out.rglob("*.zip"))
     report = {entry["site"]: entry for entry in json.loads((out / "build-report.json").read_text())["sites"]}
     assert "zip" not in report["harbor-light/riverside"]
