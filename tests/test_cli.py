@@ -12,7 +12,7 @@ from support.commands import fetch, iop, previewing, wait_for
 from support.files import tree_hash
 
 from generator import pipeline
-from generator.build import mkdocs, publish
+from generator.build import linkcheck, mkdocs, publish
 from generator.diagnostics import SiteBuildError
 from generator.paths import Project
 
@@ -123,11 +123,11 @@ def test_a_failed_site_keeps_its_previous_output(workdir: Path, built: Path, mon
     before = {key: tree_hash(out / key) for key in ("harbor-light/pasadena", "cedar-path/sacramento")}
     real = mkdocs.mkdocs_build
 
-    def failing(staging: Path, target: Path, site: str, stopper: mkdocs.Stopper) -> None:
+    def failing(staging: Path, target: Path, site: str, stopper: mkdocs.Stopper) -> linkcheck.Report:
         if site == "harbor-light/pasadena":
             target.joinpath("half-written.html").write_text("partial")
             raise SiteBuildError(site, "WARNING - something broke")
-        real(staging, target, site, stopper)
+        return real(staging, target, site, stopper)
 
     edit(data / "programs/core-iop.yaml", "title:", "title: Changed")  # every core-iop site would change
     edit(data / "programs/twelve-week-iop.yaml", "title:", "title: Changed")

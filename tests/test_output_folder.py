@@ -20,7 +20,7 @@ from support.commands import IOP
 from support.files import snapshot
 
 from generator import cli, pipeline
-from generator.build import publish
+from generator.build import linkcheck, publish
 from generator.paths import Project
 
 Completed = subprocess.CompletedProcess[str]
@@ -32,9 +32,10 @@ def run_build(project: Path, data: Path, out: Path, *args: str) -> int:
     return cli.main(["--project", str(project), "build", "--data", str(data), "--out", str(out), *args])
 
 
-def fake_mkdocs(staging: Path, target: Path, site: str, stopper: object) -> None:
-    """Stand in for MkDocs where a test is about the output folder, not the pages."""
+def fake_mkdocs(staging: Path, target: Path, site: str, stopper: object) -> linkcheck.Report:
+    """Stand in for MkDocs (and its link check) where a test is about the output folder, not the pages."""
     (target / "index.html").write_text(f"<!doctype html><title>{site}</title><p>{site}</p>\n", encoding="utf-8")
+    return linkcheck.Report()
 
 
 # -- where the output folder may be ---------------------------------------------------------

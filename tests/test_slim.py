@@ -9,9 +9,8 @@ from pathlib import Path
 
 import material
 import pytest
-from conftest import DEMO_SITES
-
 from bs4 import BeautifulSoup
+from conftest import DEMO_SITES
 
 from generator.build.slim import LUNR, needed_lunr, trimmed
 

@@ -7,8 +7,8 @@ A site's fingerprint covers everything its pages can depend on:
   clinic folder but the other locations' (logo, favicon, fonts, pictures);
 - the project: the base mkdocs.yml, every file of content/ and overrides/;
 - the generator's own code (its Markdown extensions and MkDocs plugin run inside
-  the build) and the versions of Python, MkDocs, Material, Python-Markdown,
-  pymdown-extensions and Jinja.
+  the build), the versions of Python, MkDocs, Material, Python-Markdown,
+  pymdown-extensions and Jinja, and SOURCE_DATE_EPOCH (the sitemap carries it).
 
 The data files are read as bytes, never parsed again. Nothing outside the data
 folder and the project is read.
@@ -17,6 +17,7 @@ folder and the project is read.
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 from importlib import metadata
 from pathlib import Path
@@ -54,6 +55,8 @@ def _tree(digest: Any, folder: Path, skip: Path | None = None, pattern: str = "*
 def project_print(project: Project) -> str:
     """The hash of what every site shares: the project's files, the generator's code, the tools' versions."""
     digest = hashlib.sha256(sys.version.encode())
+    # a fixed build time (reproducible builds) is written into the sitemap: another one makes other bytes
+    digest.update(f"SOURCE_DATE_EPOCH={os.environ.get('SOURCE_DATE_EPOCH', '')}\0".encode())
     for tool in TOOLS:
         digest.update(f"{tool}={metadata.version(tool)}\0".encode())
     # the generator's source, not its compiled caches (Python rewrites those at will)

@@ -130,7 +130,11 @@ def _problem(href: str, name: str, root: str, folder: Path, pages: dict[str, Pag
 
 def check(folder: Path, site: str) -> Report:
     """Scan a built site; raise SiteBuildError listing every broken link, so the old site stays online."""
-    report = scan(folder)
+    return verdict(scan(folder), site)
+
+
+def verdict(report: Report, site: str) -> Report:
+    """The report of a site without a broken link; else SiteBuildError listing each, so the old site stays online."""
     if report.broken:
         raise SiteBuildError(site, "\n".join(report.broken))
     return report

@@ -8,7 +8,9 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
+from generator.build import linkcheck
 from generator.diagnostics import SiteBuildError
 
 
@@ -32,8 +34,8 @@ class Stopper:
         self.out = out
         self.stopped = False
 
-    def build(self, staging: Path, target: Path) -> tuple[bool, str]:
-        """Build a staging folder into target with this thread's worker; whether it passed, and MkDocs' words."""
+    def build(self, staging: Path, target: Path) -> dict[str, Any]:
+        """Build a staging folder into target with this thread's worker; its answer (see mkdocs_worker.build)."""
         process = self._worker(target)
         request = json.dumps({"staging": str(staging.resolve()), "target": str(target.resolve())})
         try:
@@ -47,9 +49,10 @@ class Stopper:
             raise Interrupted
         if not line:
             self._retire(process)
-            return False, f"ERROR   -  the MkDocs worker stopped unexpectedly (exit code {process.poll()})"
-        answer = json.loads(line)
-        return bool(answer["ok"]), str(answer["output"])
+            return {"ok": False, "output": f"ERROR   -  the MkDocs worker stopped unexpectedly "
+                                           f"(exit code {process.poll()})"}
+        answer: dict[str, Any] = json.loads(line)
+        return answer
 
     def _worker(self, target: Path) -> subprocess.Popen[str]:
         process: subprocess.Popen[str] | None = getattr(self._mine, "process", None)
@@ -112,11 +115,16 @@ class Stopper:
             raise Interrupted
 
 
-def mkdocs_build(staging: Path, target: Path, site: str, stopper: Stopper) -> None:
-    """Build a staging folder into target as `mkdocs build --strict` would; raise SiteBuildError on failure."""
-    ok, output = stopper.build(staging, target)
-    if not ok:
-        raise SiteBuildError(site, _mkdocs_problems(output))
+def mkdocs_build(staging: Path, target: Path, site: str, stopper: Stopper) -> linkcheck.Report:
+    """Build a staging folder into target as `mkdocs build --strict` would, and check its links.
+
+    Raise SiteBuildError when MkDocs fails or a link of the built site is broken.
+    """
+    answer = stopper.build(staging, target)
+    if not answer["ok"]:
+        raise SiteBuildError(site, _mkdocs_problems(str(answer["output"])))
+    links = answer["links"]
+    return linkcheck.verdict(linkcheck.Report(list(links["broken"]), dict(links["external"])), site)
 
 
 def _mkdocs_problems(output: str) -> str:

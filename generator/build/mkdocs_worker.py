@@ -3,8 +3,9 @@
 `python -m generator.build.mkdocs_worker --out DIR` imports MkDocs and Material
 once, then reads one request per line on standard input (a JSON object with the
 staging folder and the folder to build into, which must lie in DIR) and answers
-each with one JSON line: whether the build passed, and MkDocs' warnings and
-errors as `mkdocs build` prints them. Each site gets a fresh config (plugins keep
+each with one JSON line: whether the build passed, MkDocs' warnings and
+errors as `mkdocs build` prints them, and the link check of the built pages
+(build/linkcheck.py), which runs here so that it runs on the worker's core. Each site gets a fresh config (plugins keep
 state, so a config is never reused); what is reused is the import, and the theme's
 compiled templates. The live preview builds with the same run(). Nothing depends on the current folder.
 
@@ -25,6 +26,7 @@ from typing import Any, TextIO
 
 import jinja2
 
+from generator.build import linkcheck
 from generator.render.templates import Compiled
 
 
@@ -92,7 +94,12 @@ def build(staging: Path, target: Path, out: Path) -> dict[str, Any]:
     # strict, as `mkdocs build --strict`: a warning fails the site
     made = run(staging, target, strict=True)
     lines = [f"{level:<8}-  {message}" for level, message in made.said]
-    return {"ok": made.ok, "output": "\n".join([*lines, *([made.stopped] if made.stopped else [])])}
+    answer: dict[str, Any] = {"ok": made.ok, "output": "\n".join([*lines, *([made.stopped] if made.stopped else [])])}
+    if made.ok:
+        # the link check reads every page the build wrote: here, beside the build, on this worker's core
+        links = linkcheck.scan(target)
+        answer["links"] = {"broken": links.broken, "external": links.external}
+    return answer
 
 
 def serve(requests: TextIO, answers: TextIO, out: Path) -> None:

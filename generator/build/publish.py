@@ -28,9 +28,9 @@ def publish(staging: Path, destination: Path, site: str, stopper: Stopper) -> li
     make_folder(destination.parent)
     fresh = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{destination.name}-", dir=destination.parent))
     try:
-        mkdocs_build(staging, fresh, site, stopper)
+        # MkDocs and the link check, in a worker: a broken link fails the site before it replaces the old one
+        links = mkdocs_build(staging, fresh, site, stopper)
         stopper.check()
-        links = linkcheck.check(fresh, site)  # a broken link fails the site before it replaces the old one
         make_readable(fresh)
         stopper.check()  # a Ctrl-C during the checks above: no site goes in after it
         try:
