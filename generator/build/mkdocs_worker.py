@@ -27,7 +27,7 @@ from typing import Any, TextIO
 import jinja2
 
 from generator.build import linkcheck
-from generator.render.templates import Compiled
+from generator.compiled import Compiled
 
 
 class _Said(logging.Handler):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import jinja2
 
+from generator.compiled import Compiled
 from generator.render import markup, one_line, pages, xrefs
 from generator.render.href import Href
 from generator.source import Located, origin_of
@@ -71,21 +72,6 @@ def _here(context: jinja2.runtime.Context) -> str:
         # a macro file imported without `with context` cannot see the page it is rendered for
         raise TypeError("links need `here`, the page being rendered: import macro files `with context`")
     return here
-
-
-class Compiled(jinja2.BytecodeCache):
-    """Compiled templates kept in memory by name and file; Jinja checks each against its source before use."""
-
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        code = self._code.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
 
 
 # every environment is new (the templates may have changed), but compiling them is most of the time a
