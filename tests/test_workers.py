@@ -64,6 +64,19 @@ def test_a_worker_that_dies_fails_its_site_alone_and_the_next_site_gets_a_new_on
         stopper.close()
 
 
+def test_a_worker_that_cannot_start_says_why(tmp_path: Path, stagings: list[Path],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(mkdocs, "WORKER", "generator.build.no_such_worker")  # as an install missing a file
+    stopper = mkdocs.Stopper(tmp_path / "out")
+    try:
+        with pytest.raises(SiteBuildError) as failed:
+            mkdocs.mkdocs_build(stagings[0], tmp_path / "out" / "site", "site", stopper)
+    finally:
+        stopper.close()
+    assert "the MkDocs worker stopped unexpectedly (exit code 1)" in failed.value.output
+    assert "No module named generator.build.no_such_worker" in failed.value.output
+
+
 def test_a_worker_builds_only_inside_the_output_folder(tmp_path: Path, stagings: list[Path]) -> None:
     stopper = mkdocs.Stopper(tmp_path / "out")
     try:

@@ -6,12 +6,28 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
+import generator
 from generator.build import linkcheck
-from generator.diagnostics import SiteBuildError
+from generator.diagnostics import SiteBuildError, for_terminal
+
+# lines of a dead worker's standard error worth showing (its traceback's end says why)
+_LAST_WORDS = 8
+
+
+WORKER = "generator.build.mkdocs_worker"
+
+
+def _worker_env() -> dict[str, str]:
+    """The worker's environment: it imports the very generator this process runs, from any folder."""
+    here = str(Path(generator.__file__).resolve().parent.parent)
+    paths = [here, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    # Material prints an end-of-life banner on every build; it is noise in our output
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(paths), "NO_MKDOCS_2_WARNING": "1"}
 
 
 class Interrupted(Exception):
@@ -31,6 +47,8 @@ class Stopper:
         self._lock = threading.Lock()
         self._running: set[subprocess.Popen[str]] = set()
         self._mine = threading.local()
+        # each worker's standard error, by process id (a file: a pipe nobody reads would fill and block it)
+        self._said: dict[int, IO[bytes]] = {}
         self.out = out
         self.stopped = False
 
@@ -48,9 +66,9 @@ class Stopper:
         if self.stopped:
             raise Interrupted
         if not line:
-            self._retire(process)
+            said = self._retire(process)
             return {"ok": False, "output": f"ERROR   -  the MkDocs worker stopped unexpectedly "
-                                           f"(exit code {process.poll()})"}
+                                           f"(exit code {process.poll()}){said}"}
         answer: dict[str, Any] = json.loads(line)
         return answer
 
@@ -58,23 +76,33 @@ class Stopper:
         process: subprocess.Popen[str] | None = getattr(self._mine, "process", None)
         if process is not None and process.poll() is None:
             return process
-        out = self.out or target.parent
+        out = (self.out or target.parent).resolve()  # the worker runs in another folder
         with self._lock:
             if self.stopped:
                 raise Interrupted
-            # Material prints an end-of-life banner on every build; it is noise in our output
-            process = subprocess.Popen([sys.executable, "-m", "generator.build.mkdocs_worker", "--out", str(out)],
-                                       stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                       text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+            # what it says on standard error is kept, to tell why if it dies
+            said = tempfile.TemporaryFile()
+            process = subprocess.Popen([sys.executable, "-m", WORKER, "--out", str(out)], stdin=subprocess.PIPE,
+                                       stdout=subprocess.PIPE, stderr=said, text=True, env=_worker_env(),
+                                       cwd=tempfile.gettempdir())
+            self._said[process.pid] = said
             self._running.add(process)
         self._mine.process = process
         return process
 
-    def _retire(self, process: subprocess.Popen[str]) -> None:
+    def _retire(self, process: subprocess.Popen[str]) -> str:
+        """End a worker that stopped answering; what it last said on standard error, as the end of a message."""
         with self._lock:
             self._running.discard(process)
+            said = self._said.pop(process.pid, None)
         process.kill()
         process.wait()
+        if said is None:
+            return ""
+        with said:
+            said.seek(0)
+            lines = said.read().decode("utf-8", errors="replace").strip().splitlines()[-_LAST_WORDS:]
+        return "".join(f"\n    {for_terminal(line)}" for line in lines)
 
     def workers(self) -> list[int]:
         """The process ids of the workers running now."""
@@ -95,6 +123,14 @@ class Stopper:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+        self._forget()
+
+    def _forget(self) -> None:
+        """Close the files that kept what the workers said."""
+        with self._lock:
+            kept, self._said = list(self._said.values()), {}
+        for said in kept:
+            said.close()
 
     def stop(self) -> None:
         """End every worker (terminate, then kill what is still there) and refuse new ones."""
@@ -108,6 +144,7 @@ class Stopper:
                 process.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 process.kill()
+        self._forget()
 
     def check(self) -> None:
         """Raise Interrupted once stop() was called."""
@@ -128,5 +165,10 @@ def mkdocs_build(staging: Path, target: Path, site: str, stopper: Stopper) -> li
 
 
 def _mkdocs_problems(output: str) -> str:
-    lines = [line for line in output.splitlines() if line.startswith(("WARNING", "ERROR", "Error", "Aborted"))]
+    """The warnings and errors of MkDocs' output, each with its indented lines (a dead worker's last words)."""
+    lines, keeping = [], False
+    for line in output.splitlines():
+        keeping = line.startswith(("WARNING", "ERROR", "Error", "Aborted")) or (keeping and line.startswith(" "))
+        if keeping:
+            lines.append(line)
     return "\n".join(lines) or output.strip()
