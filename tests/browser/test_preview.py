@@ -43,7 +43,9 @@ def test_preview_error_page_shows_payloads_and_runs_none(browser: Any, workdir: 
             assert page.evaluate(_UNWRAPPED) == 0
             # the next good save brings the guide back in the open page, which reloads by itself
             location.write_text(good, encoding="utf-8")
-            page.wait_for_function("() => document.body.innerText.includes('Week 2:')", timeout=60_000)
+            # while the page reloads it has no body for a moment: wait on, do not fail
+            page.wait_for_function("() => document.body !== null && document.body.innerText.includes('Week 2:')",
+                                   timeout=60_000)
             assert "problem(s)" not in page.inner_text("article")
         finally:
             context.close()
