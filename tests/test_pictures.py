@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import posixpath
 import re
-import struct
-import zlib
 from pathlib import Path
 
 import pytest
 from conftest import edit, line_of
+from support.files import png
 
 from generator import pipeline
 from generator.diagnostics import Severity
@@ -26,13 +25,6 @@ SUMMARY = "summary: Build skills to handle strong emotions, stay in the moment a
 HARBOR = "clinics/harbor-light"
 
 
-def png(width: int = 2, height: int = 2) -> bytes:
-    """A real PNG of the given size (grey pixels), so browsers and the build read it as one."""
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-    rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
 def declare(data: Path, clinic: str = HARBOR, folder: str = "pictures") -> Path:

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import json
 import re
-import struct
-import zlib
 from pathlib import Path
 from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import edit, line_of
+from support.files import png
 from support.html import pages_of, soup
 
 from generator import pipeline
@@ -130,13 +129,6 @@ def append(file: Path, text: str) -> None:
         out.write(text)
 
 
-def png(width: int = 2, height: int = 1) -> bytes:
-    """A small, valid PNG: white pixels."""
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-    rows = b"".join(b"\x00" + b"\xff\xff\xff" * width for _ in range(height))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
 ODD = 'Learn "how" <b>thoughts</b> & feelings </script> work together.'

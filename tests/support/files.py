@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import struct
+import zlib
 from pathlib import Path
 
 from support.demo import ROOT
@@ -33,3 +35,12 @@ def tree_hash(folder: Path) -> str | None:
     if not folder.is_dir():
         return None
     return hashlib.sha256(json.dumps(snapshot(folder, folders=False), sort_keys=True).encode()).hexdigest()
+
+
+def png(width: int = 2, height: int = 1) -> bytes:
+    """A small, valid PNG: white pixels."""
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+    rows = b"".join(b"\x00" + b"\xff\xff\xff" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
