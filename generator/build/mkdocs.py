@@ -117,13 +117,7 @@ class Stopper:
         for process in running:
             if process.stdin is not None:
                 process.stdin.close()
-        for process in running:
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-        self._forget()
+        self._end(running, grace=10)
 
     def _forget(self) -> None:
         """Close the files that kept what the workers said."""
@@ -139,11 +133,16 @@ class Stopper:
             running = list(self._running)
         for process in running:
             process.terminate()
+        self._end(running, grace=5)
+
+    def _end(self, running: list[subprocess.Popen[str]], grace: float) -> None:
+        """Wait for workers told to end; kill any still there after grace seconds; close what they said."""
         for process in running:
             try:
-                process.wait(timeout=5)
+                process.wait(timeout=grace)
             except subprocess.TimeoutExpired:
                 process.kill()
+                process.wait()
         self._forget()
 
     def check(self) -> None:
