@@ -8,7 +8,8 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from generator.build import linkcheck
@@ -25,9 +26,7 @@ DIR_MODE, FILE_MODE = 0o755, 0o644
 
 def publish(staging: Path, destination: Path, site: str, stopper: Stopper) -> linkcheck.Report:
     """Build into a temporary folder beside destination, check its links, then swap it in; return the links."""
-    make_folder(destination.parent)
-    fresh = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{destination.name}-", dir=destination.parent))
-    try:
+    with fresh_beside(destination) as fresh:
         # MkDocs and the link check, in a worker: a broken link fails the site before it replaces the old one
         links = mkdocs_build(staging, fresh, site, stopper)
         stopper.check()
@@ -38,6 +37,15 @@ def publish(staging: Path, destination: Path, site: str, stopper: Stopper) -> li
         except (IncompleteSite, OSError) as e:
             raise SiteBuildError(site, f"the new site could not be put in place: {e}") from e
         return links
+
+
+@contextmanager
+def fresh_beside(destination: Path) -> Iterator[Path]:
+    """A new temporary folder beside destination, to fill and swap in; removed after, if still there."""
+    make_folder(destination.parent)
+    fresh = Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{destination.name}-", dir=destination.parent))
+    try:
+        yield fresh
     finally:
         if fresh.exists():
             shutil.rmtree(fresh, ignore_errors=True)

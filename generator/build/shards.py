@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -63,16 +62,11 @@ def _copy_site(shard: Path, key: str, out: Path, entry: dict[str, Any]) -> bool:
     if source.is_symlink() or not (source / "index.html").is_file():
         return False
     destination = inside(out, out / key)
-    publish.make_folder(destination.parent)
-    fresh = Path(tempfile.mkdtemp(prefix=f"{publish.TEMP_PREFIX}{destination.name}-", dir=destination.parent))
-    try:
+    with publish.fresh_beside(destination) as fresh:
         # ordinary files only: a link in a downloaded share must not copy anything from elsewhere
         shutil.copytree(source, fresh, dirs_exist_ok=True, ignore=_not_ordinary)
         publish.make_readable(fresh)
         publish.swap_in(fresh, destination)
-    finally:
-        if fresh.exists():
-            shutil.rmtree(fresh, ignore_errors=True)
     zipped = entry.get("zip")
     if isinstance(zipped, str) and zipped == f"{key}.zip" and (shard / zipped).is_file():
         partial = inside(out, destination.parent / f"{publish.TEMP_PREFIX}{destination.name}.zip")
