@@ -13,7 +13,7 @@ from typing import Any
 import jinja2
 
 from generator import paths
-from generator.build import fingerprint, mkdocs, outcome, output, portal, publish, shards
+from generator.build import findings, fingerprint, mkdocs, outcome, output, portal, publish, shards
 from generator.diagnostics import (
     DataError,
     Diagnostic,
@@ -97,6 +97,8 @@ class SitePlan:
     errors: list[Diagnostic] = field(default_factory=list)
     # its pages, rendered in memory while planning (and proven): the build writes these
     rendered: Rendered | None = None
+    # what rendering and proving its pages found (or, unchanged since its last build, what that build recorded)
+    findings: list[Diagnostic] = field(default_factory=list)
 
 
 @dataclass
@@ -107,6 +109,8 @@ class Plan:
     sites: list[SitePlan]
     diagnostics: list[Diagnostic]
     reading: list[readability.Summary] = field(default_factory=list)
+    # the sites not rendered again: made from what their last good build was made from (its findings stand)
+    recalled: list[str] = field(default_factory=list)
 
     @property
     def specs(self) -> list[SiteSpec]:
@@ -115,7 +119,8 @@ class Plan:
 
 
 def plan(data: DataSet, diagnostics: list[Diagnostic], max_grade: float | None = None,
-         project: Project | None = None, wanted: Collection[str] | None = None) -> Plan:
+         project: Project | None = None, wanted: Collection[str] | None = None,
+         known: dict[str, list[Diagnostic]] | None = None) -> Plan:
     """Decide site by site, then review the sites that can be built (once, for every command).
 
     An error blocks only the sites whose files hold it: a site needs its location
@@ -125,23 +130,31 @@ def plan(data: DataSet, diagnostics: list[Diagnostic], max_grade: float | None =
     every site is also rendered and converted in memory, as the build will make it:
     what that finds is reported at the data that caused it, and an error blocks the site.
     With wanted (site keys), only those sites are rendered: the preview needs one.
+    A site in known is unchanged since its last good build: its recorded findings stand for its render.
     """
     errors = errors_in(diagnostics)
     # a location file whose name is no id is not a site: its own error says so
     sites = [_site_plan(data, found, errors) for found in data.of_kind(FileKind.location)
              if all(ID_RE.fullmatch(part) for part in found.id.split("/"))]
-    findings = assess_sites(data, [site.spec for site in sites if site.spec is not None], max_grade)
-    found = findings.diagnostics + (_render_all(project, sites, wanted) if project is not None else [])
-    return Plan(data, sites, with_source_lines(sorted(set(diagnostics + found)), data), findings.reading)
+    assessed = assess_sites(data, [site.spec for site in sites if site.spec is not None], max_grade)
+    found = assessed.diagnostics + (_render_all(project, sites, wanted, known or {}) if project is not None else [])
+    return Plan(data, sites, with_source_lines(sorted(set(diagnostics + found)), data), assessed.reading,
+                sorted(key for key in known or {} if any(site.key == key and site.spec for site in sites)))
 
 
-def _render_all(project: Project, sites: list[SitePlan], wanted: Collection[str] | None) -> list[Diagnostic]:
+def _render_all(project: Project, sites: list[SitePlan], wanted: Collection[str] | None,
+                known: dict[str, list[Diagnostic]]) -> list[Diagnostic]:
     """Render and prove each site (all, or the wanted) that can be built; pages holding an error block the site."""
-    chosen = [site for site in sites if site.spec is not None and (wanted is None or site.key in wanted)]
     found: list[Diagnostic] = []
+    for site in sites:
+        if site.spec is not None and site.key in known:
+            site.findings = known[site.key]
+            found += site.findings
+    chosen = [site for site in sites if site.spec is not None and site.key not in known
+              and (wanted is None or site.key in wanted)]
     proven = prove_sites(project, environment(project.content), [site.spec for site in chosen if site.spec])
     for site, (rendered, problems) in zip(chosen, proven, strict=True):
-        site.rendered = rendered
+        site.rendered, site.findings = rendered, problems
         found += problems
         if errors_in(problems):
             site.spec, site.errors = None, errors_in(problems)
@@ -163,13 +176,19 @@ def _site_plan(data: DataSet, location: DataFile, errors: list[Diagnostic]) -> S
 
 
 def review(data_dir: Path, max_grade: float | None = None, project: Project | None = None,
-           wanted: Collection[str] | None = None) -> Plan:
+           wanted: Collection[str] | None = None, out: Path | None = None) -> Plan:
     """Everything `check` reports: load and validate the data folder, then plan and review its sites.
 
     With the project, the sites' pages (all, or the wanted ones) are rendered and proven too, as
-    `build` will make them.
+    `build` will make them. With out, a site made from what its last good build in out was made
+    from is not rendered again: the findings that build recorded are said instead.
     """
-    return plan(*check(data_dir), max_grade, project, wanted)
+    data, diagnostics = check(data_dir)
+    known = {}
+    if project is not None and out is not None:
+        keys = select(site_keys(data), list(wanted or []))
+        known = findings.recorded(outcome.read_report(out), fingerprints(project, data, keys), data.root, project.root)
+    return plan(data, diagnostics, max_grade, project, wanted, known)
 
 
 def resolve_all(data_dir: Path, max_grade: float | None = None) -> tuple[list[SiteSpec], list[Diagnostic]]:
@@ -220,7 +239,7 @@ def build_sites(project: Project, data: Plan | Path, out: Path, wanted: list[str
         prints = fingerprints(project, chosen_plan.data, [site.key for site in todo if site.spec is not None])
         same = set() if force else unchanged & set(previous) if unchanged is not None else \
             fingerprint.unchanged(prints, previous, out)
-        job = _Job(project, env, out, report, archive, previous, mkdocs.Stopper(out), prints)
+        job = _Job(project, env, out, report, archive, previous, mkdocs.Stopper(out), prints, chosen_plan.data.root)
         _keep_unchanged(job, [site.key for site in todo if site.spec is not None and site.key in same], result)
         try:
             _build_all(job, [site for site in todo if site.spec is not None and site.key not in same], jobs, result)
@@ -245,20 +264,20 @@ def prepare(project: Project, data_dir: Path, out: Path, sites: list[str], force
     data, diagnostics = check(data_dir)
     wanted = select(site_keys(data), sites)
     wanted = shards.share(wanted, *shard) if shard else wanted
-    # a site made from what its last good build was made from, its output intact, is neither rendered nor built
-    same = set() if force else unchanged_sites(project, data, out, wanted)
-    return plan(data, diagnostics, project=project, wanted=[key for key in wanted if key not in same]), same
+    # a site made from what its last good build was made from, its output intact, is neither rendered nor built:
+    # the findings that build recorded are said again
+    previous, prints = outcome.read_report(out), fingerprints(project, data, wanted)
+    same = set() if force else fingerprint.unchanged(prints, previous, out)
+    known = findings.recorded({key: previous[key] for key in same}, prints, data.root, project.root)
+    same &= set(known)  # a site whose findings are not on record is rendered and built again
+    return plan(data, diagnostics, project=project, wanted=[key for key in wanted if key not in same],
+                known=known), same
 
 
 def fingerprints(project: Project, data: DataSet, keys: Collection[str]) -> dict[str, str]:
     """The fingerprint of each site named (build/fingerprint.py)."""
     shared = fingerprint.project_print(project)
     return {key: fingerprint.site_print(data, key, shared) for key in keys}
-
-
-def unchanged_sites(project: Project, data: DataSet, out: Path, keys: Collection[str]) -> set[str]:
-    """The sites among keys that need no build: made from what their last good build was, output intact."""
-    return fingerprint.unchanged(fingerprints(project, data, keys), outcome.read_report(out), out)
 
 
 def _keep_unchanged(job: _Job, keys: list[str], result: BuildResult) -> None:
@@ -297,6 +316,7 @@ class _Job:
     previous: dict[str, dict[str, Any]]  # the sites of the previous report
     stopper: mkdocs.Stopper
     prints: dict[str, str]  # each site's fingerprint, recorded in the report when it is built
+    data_root: Path  # findings are recorded relative to it
 
 
 def _build_all(job: _Job, specs: list[SitePlan], jobs: int, result: BuildResult) -> None:
@@ -336,6 +356,7 @@ def _build_one(job: _Job, site: SitePlan) -> outcome.Outcome:
     # the link check read every page already: its external links go into the report as they are
     done = outcome.measure(folder, spec.key, 0.0, links.external)
     done.fingerprint = job.prints.get(spec.key, "")
+    done.findings = findings.to_report(site.findings, job.data_root, job.project.root)
     _archive(job, folder, done)
     done.seconds = time.monotonic() - started
     return done

@@ -3,9 +3,10 @@
     python scripts/bench.py --fleet 100     # (bench.py runs this after its own figures)
 
 Prints, measured in one run on this machine: the cold build, the build again
-with nothing changed, the build after one location's edit, the naive loop (one
-`python -m mkdocs build` process per staging folder, as many at a time as the
-build's jobs), ms per page, peak memory and the median site size, with ratios.
+with nothing changed, `check` with nothing changed (and rendering every site),
+the build after one location's edit, the naive loop (one `python -m mkdocs
+build` process per staging folder, as many at a time as the build's jobs), ms
+per page, peak memory and the median site size, with ratios.
 """
 
 from __future__ import annotations
@@ -87,6 +88,8 @@ def report(root: Path, demo: Path, sites: int, check_seconds: float) -> None:
         built = result.built  # type: ignore[attr-defined]
         pages = sum(len(done.pages) for done in result.outcomes.values())  # type: ignore[attr-defined]
         again, unchanged = timed(build, project, data, out, jobs)
+        checked, _ = timed(pipeline.review, data, project=project, out=out)
+        rendered, _ = timed(pipeline.review, data, project=project)
         location = next(data.glob("clinics/*/locations/*-2.yaml"))
         location.write_text(location.read_text(encoding="utf-8").replace("hours: ", "hours: Edited, "), "utf-8")
         edit, edited = timed(build, project, data, out, jobs)
@@ -97,6 +100,8 @@ def report(root: Path, demo: Path, sites: int, check_seconds: float) -> None:
               f"a site: {loop:.1f} s; cold is {loop / cold:.1f}x faster (target: 5x)")
         print(f"  nothing changed: {again:.2f} s, {len(unchanged.unchanged)} unchanged "  # type: ignore[attr-defined]
               f"({cold / again:.0f}x faster than cold; target: within 3 s)")
+        print(f"  check, nothing changed since the build: {checked:.2f} s; rendering every site: {rendered:.2f} s "
+              f"({rendered / checked:.0f}x; target: within a few seconds)")
         print(f"  one location edited: {edit:.2f} s, {len(edited.built)} built "  # type: ignore[attr-defined]
               f"(target: within 2 s plus a check, {check_seconds:.2f} s: {edit - check_seconds:+.2f} s over it)")
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

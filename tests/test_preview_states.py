@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import DEMO_DATA, edit, line_of
-from support.commands import PREVIEWED, fetch, previewing, wait_for
+from support.commands import PREVIEWED, fetch, iop, previewing, wait_for
 
 from generator.paths import Project
 from generator.tools.preview import Preview
@@ -219,4 +219,27 @@ def test_errors_in_files_the_site_does_not_use_leave_it_shown(
     edit(workdir / "program_data/clinics/cedar-path/locations/sacramento.yaml", "phone:", "phne:")
     assert made.build()
     assert "problem(s)" not in article(made)
-    assert said == ["note: the data has 1 error(s) in files this site does not use; `iop-guide check` lists them"]
+    assert said == ["note: the data has 1 error(s) and 0 warning(s) in files this site does not use; "
+                    "`iop-guide check` lists them"]
+
+
+def test_each_version_says_the_warnings_check_says_about_the_site(
+        workdir: Path, preview: tuple[Preview, list[str]]) -> None:
+    """A warning only rendering finds (a title with marks) and one in another site's file, once a version."""
+    made, said = preview
+    program = workdir / "program_data/programs/core-iop.yaml"
+    edit(program, "title: Getting started", "title: Getting *started*")
+    edit(workdir / "program_data/clinics/cedar-path/locations/sacramento.yaml", "\nname: ", "\nname: Old # ")
+    assert made.build()
+    checked = iop(workdir, "check", "--force")
+    warning = f"programs/core-iop.yaml:{line_of(program, 'Getting *started*')}:12: warning: a title is shown as plain"
+    assert warning in checked.stdout + checked.stderr
+    first = [line for line in said if "warning:" in line]
+    assert len(first) == 1 and warning in first[0] and "Getting *started*" in first[0]
+    assert said[-2:] == ["1 warning(s) in what this site is made from: the guide is shown all the same",
+                         "note: the data has 0 error(s) and 1 warning(s) in files this site does not use; "
+                         "`iop-guide check` lists them"]
+    said.clear()
+    edit(program, "Getting *started*", "Getting *started* here")
+    assert made.build()
+    assert sum("warning:" in line for line in said) == 1

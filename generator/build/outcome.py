@@ -43,6 +43,8 @@ class Outcome:
     zip: str = ""  # the site's zip, relative to the output folder, when this build wrote one
     zip_error: str = ""  # why the zip could not be written (the site itself was built)
     fingerprint: str = ""  # what the site was made from (build/fingerprint.py)
+    # what rendering its pages found, for saying again while it stays unchanged (build/findings.py)
+    findings: list[dict[str, Any]] | None = None
 
 
 def build_time() -> int:
@@ -146,10 +148,12 @@ def write_report(out: Path, specs: list[SiteSpec], outcomes: dict[str, Outcome])
         elif done.result == "built":
             entry.update(pages=done.pages, page_count=len(done.pages), bytes=done.bytes,
                          content_hash=done.content_hash, external_links=done.external_links, built_at=now)
-            for name in ("error", "zip", "zip_error"):
+            for name in ("error", "zip", "zip_error", "findings"):
                 entry.pop(name, None)
             entry.update({name: value for name, value in (("zip", done.zip), ("zip_error", done.zip_error))
                           if value})
+            if done.findings is not None:
+                entry["findings"] = done.findings
         else:
             entry["error"] = done.error
     # only sites whose folder exists or that are still in the data stay listed

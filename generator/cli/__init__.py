@@ -67,6 +67,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
     check.add_argument("--max-grade", type=float, metavar="N",
                        help="highest reading grade for patient text (default: the clinic's, else 8)")
+    check.add_argument("--out", type=Path, default=Path("site"), metavar="DIR",
+                       help="the build's output folder: a site unchanged since its last build there is not rendered "
+                            "again, its recorded warnings are shown (default: site)")
+    check.add_argument("--force", action="store_true",
+                       help="render every site, even one unchanged since its last build")
     command("list", "list the sites the data defines, one per line")
     serve = command("serve", "preview one site at http://127.0.0.1:8000, rebuilding on every change")
     serve.add_argument("site", metavar="CLINIC/LOCATION")
@@ -108,7 +113,7 @@ def _summary(diagnostics: list[Diagnostic]) -> str:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Report every problem in the data and each site's reading grades; 1 if any is an error."""
-    review = pipeline.review(args.data, args.max_grade, _project(args))
+    review = pipeline.review(args.data, args.max_grade, _project(args), out=None if args.force else args.out)
     _print_diagnostics(review.diagnostics)
     for summary in review.reading:
         _say(f"{summary.site}: reading grade ({readability.FORMULA}) median {summary.median:g}, "
@@ -118,6 +123,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             _say(f"    {scored.grade:4.1f}  {for_terminal(display_path(scored.file))}:{scored.line}  {words} ...")
     _say(f"checked {for_terminal(str(args.data))}: {len(review.data.locations)} site(s), "
          f"{_summary(review.diagnostics)}")
+    if review.recalled:
+        _say(f"{len(review.recalled)} site(s) unchanged since their last build in {for_terminal(str(args.out))}: "
+             "their pages were not rendered again (--force renders them)")
     failing = review.diagnostics if args.strict else errors_in(review.diagnostics)
     return 1 if failing else 0
 

@@ -27,10 +27,11 @@ import yaml
 
 from generator import pipeline
 from generator.build import mkdocs_worker
-from generator.diagnostics import Diagnostic, errors_in, for_terminal
+from generator.diagnostics import Diagnostic, Severity, errors_in, for_terminal, resolved_or_none
 from generator.paths import Project
 from generator.render.site import GENERATED, render_site
 from generator.render.templates import environment
+from generator.resolve import needed_files
 
 _PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ")
 _SAID = 300  # characters of an unexpected error's message worth a line
@@ -175,6 +176,14 @@ def blocking(plan: pipeline.Plan, key: str) -> tuple[list[str], pipeline.SitePla
     return [], site
 
 
+def warnings_of(plan: pipeline.Plan, site: pipeline.SitePlan) -> tuple[list[Diagnostic], int]:
+    """The warnings about a site (in the files it is made from, or found in its pages), and how many others."""
+    needs = needed_files(plan.data, *site.key.split("/"))
+    warnings = [d for d in plan.diagnostics if d.severity is Severity.WARNING]
+    mine = [d for d in warnings if d in site.findings or resolved_or_none(d.file) in needs]
+    return mine, len(warnings) - len(mine)
+
+
 class Preview:
     """One site's preview: its folder of versions, and the rebuild that makes the next one."""
 
@@ -219,11 +228,20 @@ class Preview:
         if not problems:
             self.versions.switch(target)
             self.versions.frame = staging
-            elsewhere = len(errors_in(plan.diagnostics))
-            if elsewhere:
-                self.echo(f"note: the data has {elsewhere} error(s) in files this site does not use; "
-                          "`iop-guide check` lists them")
+            self._warn(plan, site)
         return problems
+
+    def _warn(self, plan: pipeline.Plan, site: pipeline.SitePlan) -> None:
+        """Say the warnings `check` says about this site's files and pages, once for each version shown."""
+        mine, others = warnings_of(plan, site)
+        for warning in mine:
+            self.echo(for_terminal(warning.format(source=True), lines=True))
+        if mine:
+            self.echo(f"{len(mine)} warning(s) in what this site is made from: the guide is shown all the same")
+        elsewhere = len(errors_in(plan.diagnostics))
+        if elsewhere or others:
+            self.echo(f"note: the data has {elsewhere} error(s) and {others} warning(s) in files this site "
+                      "does not use; `iop-guide check` lists them")
 
     def _errors(self, problems: list[str]) -> None:
         """Show the page of errors in the guide's last look, else bare, else plain; else keep what is shown."""
