@@ -21,8 +21,17 @@ from generator.paths import Project
 
 def test_check_passes_on_the_demo_data(workdir: Path) -> None:
     result = iop(workdir, "check")
-    assert result.returncode == 0, result.stderr
-    assert "3 site(s), 0 error(s), 0 warning(s)" in result.stderr
+    assert result.returncode == 0, result.stdout
+    assert "3 site(s), 0 error(s), 0 warning(s)" in result.stdout
+
+
+def test_check_writes_its_report_to_standard_output(workdir: Path) -> None:
+    """`iop-guide check > report.txt` keeps the whole report, as a linter's would, the problems included."""
+    edit(workdir / "program_data/clinics/cedar-path/clinic.yaml", "tagline:", "tagLine:")
+    result = iop(workdir, "check")
+    assert result.returncode == 1 and result.stderr == ""
+    assert "clinic.yaml:" in result.stdout and ": error: tagLine: unknown key" in result.stdout
+    assert "reading grade" in result.stdout and result.stdout.splitlines()[-1].startswith("checked program_data:")
 
 
 def test_check_reports_every_problem_located_and_no_traceback(workdir: Path) -> None:
@@ -33,8 +42,8 @@ def test_check_reports_every_problem_located_and_no_traceback(workdir: Path) -> 
     edit(data / "clinics/harbor-light/locations/pasadena.yaml", "  city: Pasadena", "   city: Pasadena")
     result = iop(workdir, "check")
     assert result.returncode == 1
-    assert "Traceback" not in result.stderr
-    lines = [line for line in result.stderr.splitlines() if ": error: " in line]
+    assert "Traceback" not in result.stdout + result.stderr
+    lines = [line for line in result.stdout.splitlines() if ": error: " in line]
     expected_places = [
         f"program_data/clinics/cedar-path/clinic.yaml:{line_of(data / 'clinics/cedar-path/clinic.yaml', 'tagLine')}:1:",
         f"program_data/clinics/harbor-light/locations/pasadena.yaml:"
@@ -42,13 +51,13 @@ def test_check_reports_every_problem_located_and_no_traceback(workdir: Path) -> 
         f"program_data/programs/core-iop.yaml:{line_of(data / 'programs/core-iop.yaml', '- cbtt')}:9:",
         f"program_data/programs/twelve-week-iop.yaml:{line_of(data / 'programs/twelve-week-iop.yaml', '5-6')}:12:",
     ]
-    assert len(lines) == len(expected_places), result.stderr
+    assert len(lines) == len(expected_places), result.stdout
     for line, place in zip(lines, expected_places, strict=True):
         assert line.startswith(place), (line, place)
-    assert "missing required key 'tagline'" not in result.stderr  # the misspelling is reported once
-    assert "did you mean 'tagline'?" in result.stderr
-    assert "did you mean 'cbt'?" in result.stderr
-    assert result.stderr.rstrip().endswith("4 error(s), 0 warning(s)")
+    assert "missing required key 'tagline'" not in result.stdout  # the misspelling is reported once
+    assert "did you mean 'tagline'?" in result.stdout
+    assert "did you mean 'cbt'?" in result.stdout
+    assert result.stdout.rstrip().endswith("4 error(s), 0 warning(s)")
 
 
 def test_build_from_a_fresh_folder_then_a_bad_edit_keeps_only_the_sites_it_touches(workdir: Path) -> None:

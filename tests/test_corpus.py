@@ -140,23 +140,23 @@ def iop_check(folder: Path) -> subprocess.CompletedProcess[str]:
 
 def test_the_command_line_passes_the_minimal_data(folder: Path) -> None:
     result = iop_check(folder)
-    assert result.returncode == 0, result.stderr
-    assert "1 site(s), 0 error(s), 0 warning(s)" in result.stderr
+    assert result.returncode == 0, result.stdout
+    assert "1 site(s), 0 error(s), 0 warning(s)" in result.stdout
 
 
 @pytest.mark.parametrize("case", [pytest.param(case, id=case.name) for case in CASES if case.name in CLI_CASES])
 def test_the_command_line_reports_the_located_line(case: Case, folder: Path) -> None:
     case.change(folder)
     result = iop_check(folder)
-    assert result.returncode == 1, result.stderr
-    assert "Traceback" not in result.stderr
-    assert "internal error" not in result.stderr
-    lines = result.stderr.splitlines()
+    assert result.returncode == 1, result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "internal error" not in result.stdout + result.stderr
+    lines = result.stdout.splitlines()
     for expected in case.errors:
         first, *hint = expected.split("\n")
-        assert f"{folder.name}/{first}" in lines, result.stderr
-        assert all(line in lines for line in hint), result.stderr
-    assert f"{len(case.errors)} error(s)" in result.stderr
+        assert f"{folder.name}/{first}" in lines, result.stdout
+        assert all(line in lines for line in hint), result.stdout
+    assert f"{len(case.errors)} error(s)" in result.stdout
 
 
 def test_every_cli_case_exists() -> None:

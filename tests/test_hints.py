@@ -51,7 +51,7 @@ def test_files_left_behind_by_editors_are_never_read_nor_reported(data: Path, mo
     assert problems(data) == []
     assert not {".#cbt.yaml", *(Path(name).name for name in LEFT_BEHIND)} & set(read)
     assert cli.main(["check", "--strict", "--data", str(data)]) == 0
-    assert "0 error(s), 0 warning(s)" in capsys.readouterr().err
+    assert "0 error(s), 0 warning(s)" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(("name", "hint"), [

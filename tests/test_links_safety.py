@@ -118,7 +118,7 @@ def test_unsafe_links_warn_at_their_value_and_fail_only_strict(data: Path, capsy
     assert all(d.severity is Severity.WARNING for d in review.diagnostics if "is not allowed" in d.message)
     assert cli.main(["check", "--data", str(data)]) == 0
     assert cli.main(["check", "--strict", "--data", str(data)]) == 1
-    assert "is not allowed" in capsys.readouterr().err
+    assert "is not allowed" in capsys.readouterr().out
 
 
 def test_the_demo_data_has_no_unsafe_link() -> None:
@@ -193,7 +193,7 @@ def test_a_link_into_assets_is_an_error_at_its_value(data: Path, project: Projec
          "link to 'assets/logo.svg' would break on some of the pages that show this text"),
     ])
     assert cli.main(["--project", str(project.root), "check", "--data", str(data)]) == 1
-    err = capsys.readouterr().err
+    err = capsys.readouterr().out
     assert "link to 'assets/logo.svg' would break" in err and "hint: write the cross-reference instead" in err
 
 

@@ -199,7 +199,7 @@ def test_a_clinic_without_locations_is_a_warning_at_its_file(data: Path) -> None
 def test_checking_a_folder_without_sites_fails_with_one_plain_error(data: Path,
                                                                    capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["check", "--data", str(data / "programs")]) == 1
-    err = capsys.readouterr().err
+    err = capsys.readouterr().out
     errors = [line for line in err.splitlines() if ": error: " in line]
     assert errors == [f"{data / 'programs'}:1:1: error: no clinic or location was found in this folder, so there "
                       "is no site to build"], err

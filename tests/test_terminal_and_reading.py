@@ -99,12 +99,12 @@ def test_a_link_out_of_the_data_folder_is_reported_and_never_opened(folder: Path
         os.mkfifo(target)
     (folder / "therapies/leak.yaml").symlink_to(target)
     result = check_in_a_process(folder)
-    assert result.returncode == 1, result.stderr
-    assert result.stderr.splitlines()[0] == ("data/therapies/leak.yaml:1:1: error: this is a link to something "
-                                             "outside the data folder; it is not read"), result.stderr
+    assert result.returncode == 1, result.stdout
+    assert result.stdout.splitlines()[0] == ("data/therapies/leak.yaml:1:1: error: this is a link to something "
+                                             "outside the data folder; it is not read"), result.stdout
     assert SECRET not in result.stdout + result.stderr
-    assert "internal error" not in result.stderr
-    assert "1 error(s)" in result.stderr
+    assert "internal error" not in result.stdout + result.stderr
+    assert "1 error(s)" in result.stdout
 
 
 def finishes(work: Callable[[], Any], pipe: Path) -> Any:
@@ -177,10 +177,10 @@ def test_a_diagnostic_quotes_its_line_without_opening_the_file(folder: Path,
 
 def test_a_rule_of_another_file_quotes_the_line_it_points_at(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (folder / C).unlink()
-    code, _, err = run(capsys, "check", "--data", "data")
+    code, report, _ = run(capsys, "check", "--data", "data")
     assert code == 1
     assert f"data/{L}:1:1: error: the clinic 'harbor-light' has no clinic.yaml, so this location cannot be built\n" \
-           "  1 | name: Pasadena\n    | ^\n" in err
+           "  1 | name: Pasadena\n    | ^\n" in report
 
 
 # -- 2. the terminal shows what the data holds, and obeys none of it -------------------------------------
@@ -191,14 +191,14 @@ def test_check_prints_hostile_values_escaped(folder: Path, capsys: pytest.Captur
     replace_in(folder / C, 'primary: "#1d4e89"', 'primary: "\\e[2J\\e[Hchecked: 0 error(s)\\a\\u202e"')
     replace_in(folder / "therapies/cbt.yaml", "kind: core", "kind: co\x07re")
     (folder / "therapies/evil\x1b[2J\u202e.yaml").write_text("name: Evil\n", encoding="utf-8")
-    code, out, err = run(capsys, "check", "--data", "data")
+    code, report, err = run(capsys, "check", "--data", "data")
     assert code == 1
-    assert_nothing_obeyed(out, err)
-    assert "'\\x1b[2J\\x1b[Hchecked: 0 error(s)\\x07\\u202e' is not a color" in err
-    assert "  3 | kind: co\\x07re" in err
+    assert_nothing_obeyed(report, err)
+    assert "'\\x1b[2J\\x1b[Hchecked: 0 error(s)\\x07\\u202e' is not a color" in report
+    assert "  3 | kind: co\\x07re" in report
     assert "data/therapies/evil\\x1b[2J\\u202e.yaml:1:1: error: the file name 'evil\\x1b[2J\\u202e' is not a " \
-           "valid id" in err
-    assert [line for line in err.splitlines() if line.startswith("checked")] == [
+           "valid id" in report
+    assert [line for line in report.splitlines() if line.startswith("checked")] == [
         "checked data: 1 site(s), 3 error(s), 0 warning(s)"]
 
 
@@ -208,9 +208,9 @@ def test_reading_grades_quote_data_text_escaped(folder: Path, capsys: pytest.Cap
            "characteristically necessitate extraordinarily sophisticated conceptualizations."
     replace_in(folder / "therapies/cbt.yaml", "summary: Learn how your thoughts shape your feelings.",
                f'summary: "{hard}"')
-    code, out, err = run(capsys, "check", "--data", "data")
-    assert_nothing_obeyed(out, err)
-    assert "data/therapies/cbt.yaml:4  Notwithstanding \\u202eincomprehensibility," in err, err
+    code, report, err = run(capsys, "check", "--data", "data")
+    assert_nothing_obeyed(report, err)
+    assert "data/therapies/cbt.yaml:4  Notwithstanding \\u202eincomprehensibility," in report, report
 
 
 def test_list_prints_a_location_name_escaped(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -292,15 +292,15 @@ def test_a_loop_of_links_is_a_located_error_and_the_rest_is_checked(folder: Path
     (folder / "clinics/harbor-light/a").symlink_to("b")
     (folder / "clinics/harbor-light/b").symlink_to("a")
     replace_in(folder / C, 'primary: "#1d4e89"', 'primary: "blue"')
-    code, out, err = run(capsys, "check", "--data", "data")
+    code, report, err = run(capsys, "check", "--data", "data")
     assert code == 1
-    assert "internal error" not in err
-    located = [line for line in err.splitlines() if ": error: " in line]
+    assert "internal error" not in report + err
+    located = [line for line in report.splitlines() if ": error: " in line]
     assert located == [f"data/clinics/harbor-light/a:1:1: error: {LOOP}",
                        f"data/clinics/harbor-light/b:1:1: error: {LOOP}",
                        f"data/{C}:8:12: error: brand.primary: 'blue' is not a color: write # and six hex digits, "
                        "such as #1f5f8b",
-                       f"data/therapies/loop.yaml:1:1: error: {LOOP}"], err
+                       f"data/therapies/loop.yaml:1:1: error: {LOOP}"], report
     assert display_path(folder / "therapies/loop.yaml", folder) == "therapies/loop.yaml"
 
 

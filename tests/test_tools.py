@@ -51,9 +51,9 @@ def test_new_clinic_and_location_pass_check(workdir: Path) -> None:
     assert (clinic / "clinic.yaml").read_text().startswith("# yaml-language-server: $schema=")
     assert "TODO" in (clinic / "locations/fresno.yaml").read_text()
     checked = iop(workdir, "check")
-    assert checked.returncode == 0, checked.stderr
-    assert "4 site(s), 0 error(s)" in checked.stderr
-    assert "clinics/sunrise-health/locations/fresno.yaml:6:7: warning: this still says TODO" in checked.stderr
+    assert checked.returncode == 0, checked.stdout
+    assert "4 site(s), 0 error(s)" in checked.stdout
+    assert "clinics/sunrise-health/locations/fresno.yaml:6:7: warning: this still says TODO" in checked.stdout
     assert iop(workdir, "check", "--strict").returncode == 1
     again = iop(workdir, "new", "location", "sunrise-health", "fresno")
     assert again.returncode == 2 and "already exists" in again.stderr
@@ -64,7 +64,7 @@ def test_new_clinic_and_location_pass_check(workdir: Path) -> None:
 def test_warnings_fail_check_only_when_strict(workdir: Path) -> None:
     lenient = iop(workdir, "check", "--max-grade", "2")
     assert lenient.returncode == 0
-    assert ": warning: reading grade" in lenient.stderr
+    assert ": warning: reading grade" in lenient.stdout
     strict = iop(workdir, "check", "--max-grade", "2", "--strict")
     assert strict.returncode == 1
 
@@ -73,7 +73,7 @@ def test_check_shows_the_source_line_with_a_caret(workdir: Path) -> None:
     edit(workdir / "program_data/clinics/cedar-path/clinic.yaml", "program: twelve-week-iop",
          "program: twelve-weeks-iop")
     result = iop(workdir, "check")
-    lines = result.stderr.splitlines()
+    lines = result.stdout.splitlines()
     at = next(i for i, line in enumerate(lines) if "no program has the id" in line)
     number = lines[at].split(":")[1]
     assert lines[at + 1] == f"  {number} | program: twelve-weeks-iop"

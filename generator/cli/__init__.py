@@ -100,9 +100,14 @@ def _say(text: str, out: TextIO | None = None) -> None:
     print(for_terminal(text, lines=True), file=out or sys.stderr)
 
 
-def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
+def _report(text: str) -> None:
+    """A line of check's report: standard output, so that it can be kept in a file."""
+    _say(text, sys.stdout)
+
+
+def _print_diagnostics(diagnostics: list[Diagnostic], out: TextIO | None = None) -> None:
     for diagnostic in diagnostics:
-        _say(diagnostic.format(source=True))
+        _say(diagnostic.format(source=True), out)
 
 
 def _summary(diagnostics: list[Diagnostic]) -> str:
@@ -112,20 +117,23 @@ def _summary(diagnostics: list[Diagnostic]) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Report every problem in the data and each site's reading grades; 1 if any is an error."""
+    """Report every problem in the data and each site's reading grades; 1 if any is an error.
+
+    The report goes to standard output, as a linter's does (`iop-guide check > report.txt`).
+    """
     review = pipeline.review(args.data, args.max_grade, _project(args), out=None if args.force else args.out)
-    _print_diagnostics(review.diagnostics)
+    _print_diagnostics(review.diagnostics, sys.stdout)
     for summary in review.reading:
-        _say(f"{summary.site}: reading grade ({readability.FORMULA}) median {summary.median:g}, "
-             f"worst {summary.worst:g}, limit {summary.limit:g}; hardest:")
+        _report(f"{summary.site}: reading grade ({readability.FORMULA}) median {summary.median:g}, "
+                f"worst {summary.worst:g}, limit {summary.limit:g}; hardest:")
         for scored in summary.hardest:
             words = for_terminal(" ".join(scored.text.split()[:8]))
-            _say(f"    {scored.grade:4.1f}  {for_terminal(display_path(scored.file))}:{scored.line}  {words} ...")
-    _say(f"checked {for_terminal(str(args.data))}: {len(review.data.locations)} site(s), "
-         f"{_summary(review.diagnostics)}")
+            _report(f"    {scored.grade:4.1f}  {for_terminal(display_path(scored.file))}:{scored.line}  {words} ...")
+    _report(f"checked {for_terminal(str(args.data))}: {len(review.data.locations)} site(s), "
+            f"{_summary(review.diagnostics)}")
     if review.recalled:
-        _say(f"{len(review.recalled)} site(s) unchanged since their last build in {for_terminal(str(args.out))}: "
-             "their pages were not rendered again (--force renders them)")
+        _report(f"{len(review.recalled)} site(s) unchanged since their last build in {for_terminal(str(args.out))}: "
+                "their pages were not rendered again (--force renders them)")
     failing = review.diagnostics if args.strict else errors_in(review.diagnostics)
     return 1 if failing else 0
 
