@@ -17,8 +17,10 @@ tests and tools that use them have always found them.
 
 from __future__ import annotations
 
+import errno
 import re
 import signal
+import socket
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -79,8 +81,11 @@ class PreviewServer(LiveReloadServer):
             super().server_bind()
         except (OSError, OverflowError) as e:
             self.server_close()
-            raise UsageError(f"cannot serve at {self.url}: {one_line(e)}; is another preview running? "
-                             "Choose another port with --port") from None
+            if isinstance(e, OSError) and e.errno == errno.EADDRINUSE:
+                host, port = self.server_address[:2]
+                raise UsageError(f"port {port} is in use (another preview, or another program, listens there): "
+                                 f"add --port {free_port(str(host), int(port))}, a port that is free now") from None
+            raise UsageError(f"cannot serve at {self.url}: {one_line(e)}; choose another port with --port") from None
         self._bound = True
 
     def _error_page(self, code: int) -> bytes | None:
@@ -98,6 +103,18 @@ class PreviewServer(LiveReloadServer):
         if not path_allowed(environ.get("PATH_INFO", "")):
             return _refuse(start_response, "400 Bad Request", "The address holds a control character")
         return super().serve_request(environ, start_response)
+
+
+def free_port(host: str, near: int = 8000) -> int:
+    """A port of host that nothing listens on now: one of the next few after `near`, else any the system gives."""
+    for port in [*range(near + 1, near + 20), 0]:
+        with socket.socket() as probe:
+            try:
+                probe.bind((host, port))
+            except OSError:
+                continue
+            return int(probe.getsockname()[1])
+    raise UsageError("no free port was found: choose one with --port")
 
 
 def _refuse(start_response: Callable[..., Any], status: str, text: str,
