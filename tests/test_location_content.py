@@ -221,3 +221,26 @@ def test_a_map_url_that_could_break_out_is_refused_at_its_line(data: Path, url: 
     found = problems(data)
     assert len(found) == 1 and found[0].startswith(f"{PASADENA}:{line_of(file, 'map_url:')}:12: error: "
                                                    "getting_here.map_url: "), found
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_the_clinics_own_phone_and_website_are_on_the_contact_page(built: Path, site: str) -> None:
+    contact, location = clinic_yaml(site)["contact"], yaml_of(site)
+    page = article(built, site, "contact.html")
+    links = {a.get_text(" ", strip=True): a["href"] for a in page.find_all("a")}
+    main = [li for li in page.find_all("li") if "main office" in li.get_text()]
+    if contact["phone"] == location["phone"]:
+        assert main == []
+    else:  # a tappable number, labelled as the clinic's
+        assert len(main) == 1 and links[contact["phone"]] == "tel:+1" + "".join(filter(str.isdigit, contact["phone"]))
+    website = contact.get("website")
+    footer = BeautifulSoup((built / site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    shown = footer.select_one(".iop-footer-contact")
+    assert shown is not None
+    if website:
+        label = website.removeprefix("https://").rstrip("/")
+        assert links[label] == website
+        assert shown.find("a", href=website) is not None and label in shown.get_text()
+    else:
+        assert not [li for li in page.find_all("li") if li.get_text().startswith("Website")]
+        assert "Website" not in shown.get_text()

@@ -119,6 +119,9 @@ def theme_extra(spec: SiteSpec) -> dict[str, Any]:
         "clinic": {"name": spec.clinic.name, "location": spec.location.name, "phone": spec.location.phone,
                    "tel": str(href.tel(spec.location.phone)), "logo_alt": spec.clinic.brand.logo_alt},
     }
+    website = spec.clinic.contact.website
+    if website:  # checked and quoted by href.web, like every link the data gives
+        extra["clinic"].update(website=str(href.web(website)), website_label=views.url_label(website))
     extra["site_data"] = site_data(spec)
     crisis = spec.program.crisis
     if crisis:

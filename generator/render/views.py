@@ -60,6 +60,10 @@ def url_label(url: str) -> str:
     return re.sub(r"^https?://", "", url).rstrip("/")
 
 
+def _digits(phone: str) -> str:
+    return "".join(c for c in phone if c.isdigit())
+
+
 def local_view(spec: SiteSpec) -> dict[str, Any]:
     """The location's own words for patients; a value is None (or empty) when the data leaves it out."""
     location = spec.location
@@ -81,7 +85,7 @@ def local_view(spec: SiteSpec) -> dict[str, Any]:
 
 def site_view(spec: SiteSpec) -> dict[str, Any]:
     """Everything about the site that every page may show."""
-    location = spec.location
+    location, contact = spec.location, spec.clinic.contact
     phases = timeline.phases(spec)
     return {
         "clinic": spec.clinic,
@@ -92,6 +96,11 @@ def site_view(spec: SiteSpec) -> dict[str, Any]:
         "tel": href.tel(location.phone),
         "email": spec.clinic.contact.email,
         "mailto": href.mailto(spec.clinic.contact.email) if spec.clinic.contact.email else None,
+        # the clinic's main line, shown beside the location's when it is another number
+        "main_phone": contact.phone if _digits(contact.phone) != _digits(location.phone) else None,
+        "main_tel": href.tel(contact.phone),
+        "website": href.web(contact.website) if contact.website else None,
+        "website_label": url_label(contact.website) if contact.website else None,
         "tracks": [track_view(spec, track) for track in location.tracks],
         "phases": phases,
         "therapies": therapy_views(spec),
