@@ -1,15 +1,23 @@
-"""Contrast of brand colors (WCAG 2.1), and readable shades of them: lighter for the dark scheme, darker as advice.
+"""Contrast of brand colors (WCAG 2.1), and the palette each site gets from them, readable everywhere.
 
-Material puts white text on the primary color (header, tabs) and uses the
-primary and accent colors for links on the page. WCAG 2.1 AA asks 4.5:1 for
-normal text, so a brand color is usable only if white text on it, and it as
-text on white, reach that ratio (the two are the same number).
+Material puts text on the primary color (header, tabs) and on the accent (a
+button under the pointer), and uses the two colors for links and their hover on
+the page. WCAG 2.1 AA asks 4.5:1 for normal text. Any brand color can be used:
+the text on it is white or a near-black, whichever reads (black or white always
+reaches 4.58:1 or more), and where the color itself is text on the page (links),
+a site whose color does not read there gets the nearest shade that does: darker
+on the light scheme, lighter on the dark one. `palette` makes those choices;
+`unreadable` names any pair that still misses 4.5:1, for `check` to refuse.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 WHITE = "#ffffff"
 BLACK = "#000000"
+# text on a light brand color: as dark as Material's own text, a little softer than black
+NEAR_BLACK = "#1a1a1a"
 # Material's slate (dark scheme) page background: hsl(232, 15%, 14%)
 SLATE_BACKGROUND = "#1e2129"
 AA_TEXT = 4.5
@@ -60,3 +68,54 @@ def readable_on(color: str, background: str, target: float = DARK_TARGET, toward
         if contrast(shade, background) >= target:
             return shade
     return toward
+
+
+def text_on(color: str) -> str:
+    """The text color for a background of this color: white, else near-black, else black, whichever reads first."""
+    for candidate in (WHITE, NEAR_BLACK, BLACK):
+        if contrast(candidate, color) >= AA_TEXT:
+            return candidate
+    return max((WHITE, BLACK), key=lambda candidate: contrast(candidate, color))
+
+
+@dataclass(frozen=True)
+class Palette:
+    """The colors a site uses, each with what it is read against."""
+
+    primary: str  # the header and tabs: the brand color as it is
+    on_primary: str  # their text
+    accent: str  # hover of links, and buttons under the pointer, on the light scheme's white page
+    on_accent: str
+    link: str  # links on the light scheme's white page
+    dark_link: str  # links on the dark scheme's page
+    dark_accent: str
+    on_dark_accent: str
+
+
+def palette(primary: str, accent: str) -> Palette:
+    """The site's colors from its two brand colors: each as it is wherever it reads, else its nearest readable shade."""
+    light_accent = readable_on(accent, WHITE, target=AA_TEXT, toward=BLACK)
+    dark_accent = readable_on(accent, SLATE_BACKGROUND)
+    return Palette(primary=primary, on_primary=text_on(primary), accent=light_accent,
+                   on_accent=text_on(light_accent), link=readable_on(primary, WHITE, target=AA_TEXT, toward=BLACK),
+                   dark_link=readable_on(primary, SLATE_BACKGROUND), dark_accent=dark_accent,
+                   on_dark_accent=text_on(dark_accent))
+
+
+def pairs(colors: Palette) -> list[tuple[str, str, str, str]]:
+    """Each text a patient reads in the palette: (brand role, what it is, text color, background)."""
+    return [
+        ("primary", "text on the header", colors.on_primary, colors.primary),
+        ("primary", "links on the page", colors.link, WHITE),
+        ("primary", "links on the dark page", colors.dark_link, SLATE_BACKGROUND),
+        ("accent", "text on an accent button", colors.on_accent, colors.accent),
+        ("accent", "links under the pointer", colors.accent, WHITE),
+        ("accent", "links under the pointer on the dark page", colors.dark_accent, SLATE_BACKGROUND),
+        ("accent", "text on an accent button on the dark page", colors.on_dark_accent, colors.dark_accent),
+    ]
+
+
+def unreadable(colors: Palette) -> list[tuple[str, str, str, str, float]]:
+    """The pairs below 4.5:1, each with its ratio (none, for any #rrggbb, while the palette is made as above)."""
+    return [(role, what, text, background, contrast(text, background))
+            for role, what, text, background in pairs(colors) if contrast(text, background) < AA_TEXT]

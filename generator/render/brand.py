@@ -77,27 +77,34 @@ def font_files(spec: SiteSpec) -> list[tuple[str, str]]:
 def brand_css(spec: SiteSpec) -> str:
     """CSS variables that put the clinic's colors into Material's palette, readable in both schemes.
 
-    `check` has already made sure white text on each color reaches 4.5:1; on the
-    dark scheme's background the colors become lighter tints that reach it too.
+    The header keeps the brand color with white or near-black text, whichever
+    reads; links and hover use the color where it reads on the page, else its
+    nearest shade that does (model/colors.py, which `check` holds to 4.5:1).
     """
     brand = spec.clinic.brand
-    dark_link = colors.readable_on(brand.primary, colors.SLATE_BACKGROUND)
-    dark_accent = colors.readable_on(brand.accent, colors.SLATE_BACKGROUND)
+    shown = colors.palette(brand.primary, brand.accent)
     return (
         "/* Generated from the clinic's brand colors: do not edit. */\n"
-        ":root {\n"
-        f"  --md-primary-fg-color: {brand.primary};\n"
-        f"  --md-primary-fg-color--light: {brand.primary};\n"
-        f"  --md-primary-fg-color--dark: {brand.primary};\n"
-        f"  --md-accent-fg-color: {brand.accent};\n"
-        f"  --md-typeset-a-color: {brand.primary};\n"
+        # Material sets its light scheme's link color on [data-md-color-scheme=default], which outranks :root
+        ":root, [data-md-color-scheme=\"default\"] {\n"
+        f"  --md-primary-fg-color: {shown.primary};\n"
+        f"  --md-primary-fg-color--light: {shown.primary};\n"
+        f"  --md-primary-fg-color--dark: {shown.primary};\n"
+        f"  --md-primary-bg-color: {shown.on_primary};\n"
+        f"  --md-primary-bg-color--light: {shown.on_primary};\n"
+        f"  --md-accent-fg-color: {shown.accent};\n"
+        f"  --md-accent-bg-color: {shown.on_accent};\n"
+        f"  --md-accent-bg-color--light: {shown.on_accent};\n"
+        f"  --md-typeset-a-color: {shown.link};\n"
         f"  --iop-brand-primary: {brand.primary};\n"
         f"  --iop-brand-accent: {brand.accent};\n"
         "}\n"
         "[data-md-color-scheme=\"slate\"] {\n"
-        f"  --md-typeset-a-color: {dark_link};\n"
-        f"  --md-accent-fg-color: {dark_accent};\n"
-        f"  --iop-link-on-dark: {dark_link};\n"
+        f"  --md-typeset-a-color: {shown.dark_link};\n"
+        f"  --md-accent-fg-color: {shown.dark_accent};\n"
+        f"  --md-accent-bg-color: {shown.on_dark_accent};\n"
+        f"  --md-accent-bg-color--light: {shown.on_dark_accent};\n"
+        f"  --iop-link-on-dark: {shown.dark_link};\n"
         "}\n"
     ) + font_css(spec)
 

@@ -14,15 +14,16 @@ from generator.validate.references import twice
 
 
 def contrast(clinic: Clinic, source: SourceMap) -> Iterator[Diagnostic]:
-    """Report a brand color that white text on it (and it as text on white) does not reach AA with."""
-    # white text sits on both colors (header, buttons) and both are link colors on white pages
-    for role, color in (("primary", clinic.brand.primary), ("accent", clinic.brand.accent)):
-        ratio = colors.contrast(color, colors.WHITE)
-        if ratio < colors.AA_TEXT:
-            darker = colors.readable_on(color, colors.WHITE, toward=colors.BLACK, target=colors.AA_TEXT)
-            yield source.diagnostic(("brand", role), f"white text on the {role} color {color} has a contrast of "
-                                    f"only {ratio:.2f}:1; patients need at least {colors.AA_TEXT}:1 to read it",
-                                    hint=f"use a darker shade of it, such as {darker}")
+    """Report a brand color whose site would still show text below 4.5:1, naming both colors and the ratio.
+
+    The site's palette (model/colors.py) picks the text on each color and shades
+    what does not read, so this is the check that it did.
+    """
+    for role, what, text, background, ratio in colors.unreadable(colors.palette(clinic.brand.primary,
+                                                                                clinic.brand.accent)):
+        yield source.diagnostic(("brand", role), f"{what} would be {text} on {background}, a contrast of only "
+                                f"{ratio:.2f}:1; patients need at least {colors.AA_TEXT}:1 to read it",
+                                hint=f"choose a darker or a lighter {role} color")
 
 
 def _clinic_file(entry: Entry[Clinic], data: DataSet, at: tuple[Any, ...], name: str,
