@@ -19,6 +19,14 @@ class FontStyle(StrEnum):
     italic = "italic"
 
 
+class LogoPlate(StrEnum):
+    """What the logo sits on in the header."""
+
+    none = "none"  # the header's own color
+    light = "light"  # a white plate: for a dark logo, or one the color of the header
+    dark = "dark"  # a near-black plate: for a light logo on a light header
+
+
 class FontFile(Closed):
     """One font file: one weight and style of a family."""
 
@@ -57,6 +65,10 @@ class Brand(Closed):
                                 "are used.", examples=[{"text": ex.FONT}])
     logo_alt: Line = Field(description="Text that describes the logo for screen readers.",
                            examples=["Harbor Light Recovery logo, a lighthouse beam over water"])
+    logo_background: LogoPlate = Field(
+        LogoPlate.none, description="What the logo sits on in the header: none (the header's color), light (a "
+        "white plate) or dark; use light when the logo is the header's color or too dark on it.",
+        examples=["light"])
     primary: Color = Field(description="Main color: header and headings.", examples=["#1d4e89"])
     accent: Color = Field(description="Accent color: links and buttons.", examples=["#b3541e"])
     share_image: str | None = Field(

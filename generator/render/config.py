@@ -117,7 +117,8 @@ def theme_extra(spec: SiteSpec) -> dict[str, Any]:
     extra: dict[str, Any] = {
         "generator": False,
         "clinic": {"name": spec.clinic.name, "location": spec.location.name, "phone": spec.location.phone,
-                   "tel": str(href.tel(spec.location.phone)), "logo_alt": spec.clinic.brand.logo_alt},
+                   "tel": str(href.tel(spec.location.phone)), "logo_alt": spec.clinic.brand.logo_alt,
+                   "logo_plate": spec.clinic.brand.logo_background.value},
     }
     website = spec.clinic.contact.website
     if website:  # checked and quoted by href.web, like every link the data gives

@@ -53,5 +53,6 @@ def _clinic(entry: Entry[Clinic], data: DataSet) -> list[Diagnostic]:
     found += overrides(clinic.overrides, source, program.model if program else None, data)
     found += brand.contrast(clinic, source)
     found += brand.files(entry, data)
+    found += brand.logo_plate(entry, data)
     found += without_locations(entry, data)
     return found

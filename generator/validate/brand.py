@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
+from xml.etree.ElementTree import ParseError
 
-from generator.diagnostics import Diagnostic
-from generator.load import brand_files
+from generator.diagnostics import Diagnostic, Severity
+from generator.load import brand_files, svg_fill
 from generator.load.dataset import DataSet, Entry
 from generator.model import Clinic, colors
+from generator.model.clinic import LogoPlate
 from generator.source import SourceMap
 from generator.validate.references import twice
 
@@ -24,6 +26,36 @@ def contrast(clinic: Clinic, source: SourceMap) -> Iterator[Diagnostic]:
         yield source.diagnostic(("brand", role), f"{what} would be {text} on {background}, a contrast of only "
                                 f"{ratio:.2f}:1; patients need at least {colors.AA_TEXT}:1 to read it",
                                 hint=f"choose a darker or a lighter {role} color")
+
+
+# WCAG 1.4.11: a graphic people need stands 3:1 apart from what is around it
+LOGO_CONTRAST = 3.0
+PLATES = {LogoPlate.light: colors.WHITE, LogoPlate.dark: colors.NEAR_BLACK}
+
+
+def logo_plate(entry: Entry[Clinic], data: DataSet) -> Iterator[Diagnostic]:
+    """Warn when an SVG logo's main color is too close to what it sits on: the header, or the plate chosen."""
+    brand = entry.model.brand
+    if not brand.logo.lower().endswith(".svg"):
+        return
+    try:
+        fill = svg_fill.backmost_fill(brand_files.read(data.clinic_folder(entry.id), brand.logo, brand_files.LOGO))
+    except (brand_files.BrandFileError, ParseError):
+        return  # files() says what is wrong with the file
+    if fill is None:
+        return
+    plate = brand.logo_background
+    behind = PLATES.get(plate, brand.primary)
+    ratio = colors.contrast(fill, behind)
+    if ratio >= LOGO_CONTRAST:
+        return
+    better = max(PLATES, key=lambda choice: colors.contrast(fill, PLATES[choice]))
+    where = f"the header's color {behind}" if plate is LogoPlate.none else f"its {plate.value} plate ({behind})"
+    at = ("brand", "logo") if plate is LogoPlate.none else ("brand", "logo_background")
+    yield entry.source.diagnostic(at, f"the logo's main color {fill} is close to {where}: a contrast of "
+                                  f"{ratio:.2f}:1, where {LOGO_CONTRAST:g}:1 lets it stand out, so it can vanish "
+                                  "into the header", hint=f"add logo_background: {better.value} under brand, to show "
+                                  f"the logo on a {better.value} plate", severity=Severity.WARNING)
 
 
 def _clinic_file(entry: Entry[Clinic], data: DataSet, at: tuple[Any, ...], name: str,

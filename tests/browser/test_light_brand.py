@@ -1,4 +1,5 @@
-"""A light brand color works: the header's text turns near-black, links take a readable shade, axe finds nothing.
+"""A light brand color works: the header's text turns near-black, links take a readable shade, axe finds nothing;
+the logo sits on the light plate the clinic chose.
 
 Harbor Light's Pasadena is built with a gold primary and a pale yellow accent,
 colors on which white text would be unreadable (1.8:1 and 1.3:1).
@@ -32,6 +33,7 @@ def gold(tmp_path_factory: pytest.TempPathFactory, project: Project) -> Iterator
     clinic = data / "clinics/harbor-light/clinic.yaml"
     edit(clinic, 'primary: "#1d4e89"', f'primary: "{GOLD}"')
     edit(clinic, 'accent: "#b3541e"', f'accent: "{PALE}"')
+    edit(clinic, "  logo: logo.svg\n", "  logo: logo.svg\n  logo_background: light\n")
     out = tmp_path_factory.mktemp("gold-site")
     result = pipeline.build_sites(project, data, out, [SITE])
     assert result.built == [SITE], result.failed
@@ -56,6 +58,8 @@ def test_a_gold_brand_reads_everywhere(browser: Any, gold: str, scheme: str, pag
         assert rgb(header.evaluate("h => getComputedStyle(h).backgroundColor")) == GOLD  # the brand as it is
         text = rgb(header.locator(".md-header__title").evaluate("t => getComputedStyle(t).color"))
         assert text == colors.NEAR_BLACK and colors.contrast(text, GOLD) >= colors.AA_TEXT
+        plate = header.locator(".md-logo img").evaluate("i => getComputedStyle(i).backgroundColor")
+        assert rgb(plate) == colors.WHITE  # logo_background: light
         page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
         violations = AXE.run(page, options=RULES).response["violations"]
         assert violations == [], describe(violations)
