@@ -162,3 +162,16 @@ def test_program_length_outside_the_usual_range(data: Path) -> None:
         f"programs/twelve-week-iop.yaml:{line}:9: warning: cedar-path/sacramento runs 18 weeks, outside the usual "
         "6-16 weeks of an IOP\n    hint: SAMHSA TIP 47 describes intensive outpatient programs of weeks to a "
         "few months"]
+
+
+def test_program_text_giving_the_range_its_locations_pick_from(data: Path) -> None:
+    """A 10-week site must not tell its patients the program lasts 8 to 12 weeks: the range is warned at its words."""
+    program = data / "programs/core-iop.yaml"
+    edit(program, "Each location sets how many weeks it runs, and this guide shows yours.",
+         "The program lasts 8-12 weeks.")
+    edit(program, 'under "The program at a glance".', 'under "The program at a glance". Most stay 4 to 6 weeks.')
+    found = [line for line in warnings(data) if "range" in line]
+    line = line_of(program, "8-12 weeks")
+    assert found == [f"programs/core-iop.yaml:{line}:27: warning: this text gives the program's range, '8-12 weeks', "
+                     "but each location's guide shows its own length (Pasadena 10, Riverside 12 weeks)\n    hint: "
+                     "leave the weeks out of this text: each site's home page states its length"]

@@ -8,17 +8,24 @@
   months; outside 6-16 weeks is worth a second look.
 - A program without preparation steps, aftercare or crisis information, and a
   week with no therapy, leave patients without something the guide promises.
+- A program whose locations each pick a length (8 to 12 weeks) and whose text
+  gives that range tells a patient of a 10-week site something untrue about
+  their own program: each site states its own length on its home page.
 """
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
 from generator.diagnostics import Diagnostic, Severity
 from generator.load.dataset import DataSet
 from generator.model import Audience
+from generator.model.program import LengthRange
 from generator.resolve import SiteSpec
+from generator.review.readability import prose
 from generator.source import SourceMap
 
 ASAM = "ASAM Criteria, Level 2.1 (intensive outpatient)"
@@ -67,10 +74,37 @@ def _program(spec: SiteSpec, data: DataSet) -> Iterator[Diagnostic]:
                     "SAMHSA TIP 47 describes intensive outpatient programs of weeks to a few months")
 
 
+# "8 to 12 weeks", "8-12 weeks", "8 – 12 weeks"
+_RANGE = re.compile(r"\b(\d{1,2})\s*(?:to|-|\u2013|\u2014)\s*(\d{1,2})[\s-]+weeks?\b", re.I)
+
+
+def _stated_range(data: DataSet, specs: list[SiteSpec]) -> Iterator[Diagnostic]:
+    """Warn where a program's text gives the range its locations pick from: each site shows one length."""
+    sites: dict[str, list[SiteSpec]] = defaultdict(list)
+    for spec in specs:
+        sites[spec.program_id].append(spec)
+    for program_id, using in sites.items():
+        entry = data.programs[program_id]
+        span = entry.model.length
+        if not isinstance(span, LengthRange):
+            continue
+        lengths = ", ".join(f"{spec.location.name} {spec.length}" for spec in sorted(using, key=lambda s: s.key))
+        for path, text in prose(entry.model, keys=None):
+            for match in _RANGE.finditer(text):
+                if {int(match[1]), int(match[2])} != {span.min, span.max}:
+                    continue
+                line, col = entry.source.find(path, match[0])
+                yield Diagnostic(entry.file, line, col, f"this text gives the program's range, '{match[0]}', but "
+                                 f"each location's guide shows its own length ({lengths} weeks)", Severity.WARNING,
+                                 hint="leave the weeks out of this text: each site's home page states its length",
+                                 source_line=entry.source.line_text(line))
+
+
 def check_sites(data: DataSet, specs: list[SiteSpec]) -> list[Diagnostic]:
     """Every clinical warning of every site, each said once."""
     found: set[Diagnostic] = set()
     for spec in specs:
         found.update(_tracks(spec, data))
         found.update(_program(spec, data))
+    found.update(_stated_range(data, specs))
     return sorted(found)
