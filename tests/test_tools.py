@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
-from conftest import edit
+from conftest import edit, line_of
 from support.commands import fetch, iop, previewing, wait_for
 
 from generator import pipeline
+from generator.model import Location
 from generator.resolve import SiteSpec
 from generator.tools.coverage import coverage
 
@@ -53,7 +55,8 @@ def test_new_clinic_and_location_pass_check(workdir: Path) -> None:
     checked = iop(workdir, "check")
     assert checked.returncode == 0, checked.stdout
     assert "4 site(s), 0 error(s)" in checked.stdout
-    assert "clinics/sunrise-health/locations/fresno.yaml:6:7: warning: this still says TODO" in checked.stdout
+    line = line_of(clinic / "locations/fresno.yaml", "name: TODO")
+    assert f"clinics/sunrise-health/locations/fresno.yaml:{line}:7: warning: this still says TODO" in checked.stdout
     assert iop(workdir, "check", "--strict").returncode == 1
     again = iop(workdir, "new", "location", "sunrise-health", "fresno")
     assert again.returncode == 2 and "already exists" in again.stderr
@@ -102,3 +105,46 @@ def test_preview_starts_even_when_the_data_is_broken(workdir: Path) -> None:
         assert "belongs to no phase" in wait_for(lambda: fetch(url))
         program.write_text(good)
         wait_for(lambda: "Harbor Light Recovery" in (fetch(url) or "") and "problem(s)" not in (fetch(url) or ""))
+
+
+def test_every_optional_key_of_the_location_starter_is_there_and_valid_when_uncommented(workdir: Path) -> None:
+    made = iop(workdir, "new", "location", "harbor-light", "glendale")
+    assert made.returncode == 0, made.stderr
+    assert "the clinic runs core-iop: 8 to 12 weeks, each location picks its own" in made.stderr
+    starter = workdir / "program_data/clinics/harbor-light/locations/glendale.yaml"
+    text = starter.read_text(encoding="utf-8")
+    assert "program_length: 8\n" in text and "lasts 8 to 12 weeks" in text
+    optional = {line[1:].split(":")[0] for line in text.splitlines() if re.match(r"#[a-z_]+:", line)}
+    model = {name for name, field in Location.model_fields.items() if not field.is_required()}
+    # every optional key but these two, which the data guide explains at length
+    assert optional == model - {"id", "overrides", "program_length"}
+    # an example line is # then a key or indentation; a line of explanation is # then a space and a word
+    starter.write_text(re.sub(r"(?m)^#(?! \S)", "", text), encoding="utf-8")
+    checked = iop(workdir, "check")
+    assert checked.returncode == 0, checked.stdout
+    used = starter.read_text(encoding="utf-8")
+    assert "\nintro: |" in used and "\ntherapies:" in used and "\n    - therapy: adventure-therapy" in used
+    built = iop(workdir, "build", "--site", "harbor-light/glendale")
+    assert built.returncode == 0, built.stderr
+    contact = (workdir / "site/harbor-light/glendale/contact.html").read_text(encoding="utf-8")
+    assert "Area recovery meetings" in contact and "Park free in the lot behind the building." in contact
+
+
+def test_programs_lists_each_program_with_the_weeks_it_allows(workdir: Path) -> None:
+    listed = iop(workdir, "programs")
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.splitlines() == [
+        "core-iop\t8 to 12 weeks, each location picks its own\tclinics: harbor-light\tIntensive Outpatient Program",
+        "twelve-week-iop\t12 weeks\tclinics: cedar-path\tTwelve Weeks of Intensive Outpatient Care"]
+
+
+def test_the_clinic_starters_optional_keys_are_valid_when_uncommented(workdir: Path) -> None:
+    assert iop(workdir, "new", "clinic", "sunrise-health").returncode == 0
+    assert iop(workdir, "new", "location", "sunrise-health", "fresno").returncode == 0
+    starter = workdir / "program_data/clinics/sunrise-health/clinic.yaml"
+    text = starter.read_text(encoding="utf-8")
+    assert {"logo_background", "website", "languages", "legal", "max_reading_grade"} <= \
+        {match[1] for match in re.finditer(r"(?m)^# *([a-z_]+):", text)}
+    starter.write_text(re.sub(r"(?m)^#(?! \S)", "", text), encoding="utf-8")
+    checked = iop(workdir, "check")
+    assert checked.returncode == 0 and " 0 error(s)" in checked.stdout, checked.stdout

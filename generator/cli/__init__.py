@@ -25,6 +25,7 @@ from generator.diagnostics import (
     errors_in,
     for_terminal,
 )
+from generator.model import LengthRange, Program
 from generator.paths import Project
 from generator.review import readability
 from generator.tools import coverage, scaffold
@@ -73,6 +74,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--force", action="store_true",
                        help="render every site, even one unchanged since its last build")
     command("list", "list the sites the data defines, one per line")
+    command("programs", "list the programs, with the weeks each allows and the clinics that run it")
     serve = command("serve", "preview one site at http://127.0.0.1:8000, rebuilding on every change")
     serve.add_argument("site", metavar="CLINIC/LOCATION")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
@@ -253,12 +255,38 @@ def cmd_new(args: argparse.Namespace) -> int:
         written = scaffold.new_location(project, data, *args.ids)
     for path in written:
         _say(f"wrote {for_terminal(str(path))}", sys.stdout)
+    if args.kind == "location":
+        clinic = data.clinics[args.ids[0]].model
+        program = data.programs.get(clinic.program)
+        if program is not None:
+            _say(f"the clinic runs {for_terminal(clinic.program)}: {_weeks(program.model)}"
+                 + (" (the file says program_length: its shortest; change it there)"
+                    if isinstance(program.model.length, LengthRange) else ""))
     _say("fill in the TODO values, then run: iop-guide check")
     return 0
 
 
+def _weeks(program: Program) -> str:
+    """The weeks a program lasts, as a location's editor needs to know them."""
+    span = program.length
+    if isinstance(span, LengthRange):
+        return f"{span.min} to {span.max} weeks, each location picks its own"
+    return f"{span} weeks"
+
+
+def cmd_programs(args: argparse.Namespace) -> int:
+    """Print one line per program: id, the weeks it allows, the clinics that run it, its title."""
+    data, diagnostics = pipeline.check(args.data)
+    _print_diagnostics([d for d in diagnostics if d.file.is_relative_to(args.data / "programs")])
+    for program_id, entry in sorted(data.programs.items()):
+        running = sorted(clinic_id for clinic_id, clinic in data.clinics.items() if clinic.model.program == program_id)
+        _say(f"{program_id}\t{_weeks(entry.model)}\tclinics: {', '.join(running) or 'none'}\t"
+             f"{for_terminal(entry.model.title)}", sys.stdout)
+    return 0
+
+
 COMMANDS = {"build": cmd_build, "merge": cmd_merge, "check": cmd_check, "list": cmd_list, "serve": cmd_serve,
-            "coverage": cmd_coverage, "schema": cmd_schema, "new": cmd_new}
+            "coverage": cmd_coverage, "schema": cmd_schema, "new": cmd_new, "programs": cmd_programs}
 
 
 def main(argv: list[str] | None = None) -> int:

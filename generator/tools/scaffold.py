@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator.diagnostics import GuideError, UsageError
 from generator.load.dataset import DataSet
-from generator.model import LengthRange
+from generator.model import LengthRange, Program
 from generator.model.scalars import ID_RE
 from generator.paths import Project
 from generator.render.templates import environment
@@ -23,6 +23,12 @@ def _cannot_write(e: OSError) -> GuideError:
     return GuideError(f"cannot write {e.filename}: {e.strerror}")
 
 
+def _offered(program: Program) -> set[str]:
+    """The therapies a program names, in its phases and their activities."""
+    named = {therapy for phase in program.phases for therapy in phase.therapies}
+    return named | {activity.therapy for phase in program.phases for activity in phase.activities if activity.therapy}
+
+
 def new_clinic(project: Project, data: DataSet, clinic_id: str) -> list[Path]:
     """Write clinics/<id>/clinic.yaml and a placeholder logo; refuse to overwrite."""
     _check_id("clinic", clinic_id)
@@ -35,7 +41,7 @@ def new_clinic(project: Project, data: DataSet, clinic_id: str) -> list[Path]:
         clinic=clinic_id, program=sorted(data.programs)[0])
     try:
         folder.mkdir(parents=True)
-        (folder / "clinic.yaml").write_text(text, encoding="utf-8")
+        (folder / "clinic.yaml").write_text(text.rstrip("\n") + "\n", encoding="utf-8")
         shutil.copyfile(project.content / "scaffold" / "logo.svg", folder / "logo.svg")
     except OSError as e:
         raise _cannot_write(e) from None
@@ -53,11 +59,16 @@ def new_location(project: Project, data: DataSet, clinic_id: str, location_id: s
         raise UsageError(f"{target} already exists")
     program = data.programs.get(clinic.model.program)
     length = program.model.length if program else None
+    offered = _offered(program.model) if program else set()
     text = environment(project.content).get_template("scaffold/location.yaml.jinja").render(
-        clinic=clinic_id, length_range=length if isinstance(length, LengthRange) else None)
+        clinic=clinic_id, location=location_id, program=clinic.model.program,
+        length_range=length if isinstance(length, LengthRange) else None,
+        # the examples name real therapies: one the program lacks (to add), one it has (to remove)
+        addable=next((t for t in sorted(data.therapies) if t not in offered), None),
+        removable=min(offered & set(data.therapies), default=None))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        target.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
     except OSError as e:  # a loop of links, a file where the folder goes, no permission
         raise _cannot_write(e) from None
     return [target]
