@@ -245,6 +245,7 @@ def build_sites(project: Project, data: Plan | Path, out: Path, wanted: list[str
             _build_all(job, [site for site in todo if site.spec is not None and site.key not in same], jobs, result)
         finally:
             job.stopper.close()
+        _record_warnings(chosen_plan, todo, result)
         result.built = sorted(key for key, done in result.outcomes.items() if done.result == "built")
         result.unchanged = sorted(key for key, done in result.outcomes.items() if done.result == "unchanged")
         result.failed = dict(sorted(result.failed.items()))
@@ -292,6 +293,26 @@ def _keep_unchanged(job: _Job, keys: list[str], result: BuildResult) -> None:
             _archive(job, job.out / key, done)
         result.outcomes[key] = done
         job.report(key, "unchanged")
+
+
+def site_warnings(plan: Plan, site: SitePlan) -> tuple[list[Diagnostic], int]:
+    """The warnings about a site (in the files it is made from, or found in its pages), and how many others.
+
+    What the preview says after each version, and what the portal counts for each site.
+    """
+    needs = needed_files(plan.data, *site.key.split("/"))
+    warnings = [d for d in plan.diagnostics if d.severity is Severity.WARNING]
+    mine = [d for d in warnings if d in site.findings or resolved_or_none(d.file) in needs]
+    return mine, len(warnings) - len(mine)
+
+
+def _record_warnings(plan: Plan, todo: list[SitePlan], result: BuildResult) -> None:
+    """Give each site built or unchanged the warnings about it, as the report and the portal show them."""
+    for site in todo:
+        done = result.outcomes.get(site.key)
+        if done is not None and done.result != "failed":
+            done.warnings = [f"{display_path(d.file, plan.data.root)}:{d.line}:{d.col}: {d.message}"
+                             for d in site_warnings(plan, site)[0]]
 
 
 def _fail_blocked(todo: list[SitePlan], result: BuildResult, report: Callable[[str, str], None]) -> None:

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import DEMO_DATA, DEMO_SITES, ROOT, edit
+from conftest import DEMO_DATA, DEMO_SITES, ROOT, edit, line_of
 from support.commands import iop
 
 from generator import pipeline
@@ -17,6 +17,7 @@ from generator.paths import Project
 from generator.render import proving
 
 MARKED = "title: Getting *started*"  # a phase title: only Harbor Light's program has it
+LINE = line_of(DEMO_DATA / "programs/core-iop.yaml", "title: Getting started")
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +52,7 @@ def test_the_report_records_each_sites_findings_at_the_data(built: Path) -> None
     recorded = {entry["site"]: {(found["in"], found["file"], found["line"], found["col"])
                                 for found in entry["findings"] if "plain words" in found["message"]}
                 for entry in report["sites"]}
-    title = ("data", "programs/core-iop.yaml", 230, 12)
+    title = ("data", "programs/core-iop.yaml", LINE, 12)
     assert recorded == {"cedar-path/sacramento": set(), "harbor-light/pasadena": {title},
                         "harbor-light/riverside": {title}}
 
@@ -60,7 +61,7 @@ def test_check_of_unchanged_sites_says_what_rendering_them_says(built: Path) -> 
     recalled_code, recalled = check(built)
     rendered_code, rendered = check(built, "--force")
     assert recalled_code == rendered_code == 0
-    assert "programs/core-iop.yaml:230:" in recalled and "plain words" in recalled
+    assert f"programs/core-iop.yaml:{LINE}:" in recalled and "plain words" in recalled
     assert said(recalled) == said(rendered)
     assert "3 site(s) unchanged since their last build" in recalled
     assert "unchanged since" not in rendered
@@ -85,7 +86,7 @@ def test_an_unchanged_build_says_the_recorded_warnings_again(copy: Path) -> None
     done = iop(ROOT, "build", "--data", str(copy / "program_data"), "--out", str(copy / "site"))
     assert done.returncode == 0, done.stderr
     assert "3 unchanged" in done.stderr
-    assert "core-iop.yaml:230:" in done.stderr and "plain words" in done.stderr
+    assert f"core-iop.yaml:{LINE}:" in done.stderr and "plain words" in done.stderr
 
 
 @pytest.mark.parametrize("damage", [
@@ -103,4 +104,33 @@ def test_findings_not_as_written_are_not_trusted(copy: Path, damage: object) -> 
     path.write_text(json.dumps(report), encoding="utf-8")
     code, output = check(copy)
     assert code == 0 and "unchanged since" not in output and "secret" not in output
-    assert "core-iop.yaml:230:" in output
+    assert f"core-iop.yaml:{LINE}:" in output
+
+
+def portal_warnings(base: Path) -> dict[str, list[str]]:
+    """Each site's warnings as the portal shows them: its link's count, and the list the link leads to."""
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup((base / "site/index.html").read_text(encoding="utf-8"), "html.parser")
+    shown = {}
+    for link in page.select("a.warned"):
+        listed = page.find(id=link["href"].removeprefix("#"))
+        assert listed is not None, link
+        items = [li.get_text() for li in listed.find_next("ul").find_all("li")]
+        assert link.get_text() == f"{len(items)} warning{'s' if len(items) > 1 else ''} to review"
+        shown[listed.find("code").get_text()] = items
+    return shown
+
+
+def test_the_portal_marks_each_site_built_with_warnings(copy: Path) -> None:
+    marked = [f"programs/core-iop.yaml:{LINE}:12: a title is shown as plain words, so its *, _, ` and link marks are "
+              "left out"]
+    assert portal_warnings(copy) == {"harbor-light/pasadena": marked, "harbor-light/riverside": marked}
+    # a warning in one location's file is that site's alone; the sites left unchanged keep theirs
+    edit(copy / "program_data/clinics/cedar-path/locations/sacramento.yaml", "\nhours: ", "\nhours: TODO ")
+    done = iop(ROOT, "build", "--data", str(copy / "program_data"), "--out", str(copy / "site"))
+    assert done.returncode == 0 and "2 unchanged" in done.stderr, done.stderr
+    shown = portal_warnings(copy)
+    assert shown["harbor-light/pasadena"] == shown["harbor-light/riverside"] == marked
+    assert [item.split(": ", 1)[1] for item in shown["cedar-path/sacramento"]] == [
+        "this still says TODO: replace it before you publish"]

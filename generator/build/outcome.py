@@ -45,6 +45,8 @@ class Outcome:
     fingerprint: str = ""  # what the site was made from (build/fingerprint.py)
     # what rendering its pages found, for saying again while it stays unchanged (build/findings.py)
     findings: list[dict[str, Any]] | None = None
+    # every warning about the site, as path:line:col: message, for the portal (None: not known this build)
+    warnings: list[str] | None = None
 
 
 def build_time() -> int:
@@ -139,6 +141,8 @@ def write_report(out: Path, specs: list[SiteSpec], outcomes: dict[str, Outcome])
     for key, done in outcomes.items():
         entry = sites.setdefault(key, {"site": key})
         entry["last_result"] = done.result
+        if done.warnings is not None:
+            entry["warnings"] = done.warnings
         if done.fingerprint and done.result != "failed":  # a failed site's folder is the older build's
             entry["fingerprint"] = done.fingerprint
         if done.result == "unchanged":

@@ -27,6 +27,9 @@ def portal_context(sites: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
             "built_at": entry.get("built_at"),
             "pages": entry.get("page_count"),
             "failed": entry.get("last_result") == "failed",
+            # the report is read back from the output folder: only a list of strings is shown (escaped)
+            "warnings": [w for w in entry.get("warnings") or [] if isinstance(w, str)],
+            "anchor": "warnings-" + entry["site"].replace("/", "-"),
         } for entry in entries]})
     return clinics
 

@@ -27,11 +27,10 @@ import yaml
 
 from generator import pipeline
 from generator.build import mkdocs_worker
-from generator.diagnostics import Diagnostic, Severity, errors_in, for_terminal, resolved_or_none
+from generator.diagnostics import Diagnostic, errors_in, for_terminal
 from generator.paths import Project
 from generator.render.site import GENERATED, render_site
 from generator.render.templates import environment
-from generator.resolve import needed_files
 
 _PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ")
 _SAID = 300  # characters of an unexpected error's message worth a line
@@ -176,14 +175,6 @@ def blocking(plan: pipeline.Plan, key: str) -> tuple[list[str], pipeline.SitePla
     return [], site
 
 
-def warnings_of(plan: pipeline.Plan, site: pipeline.SitePlan) -> tuple[list[Diagnostic], int]:
-    """The warnings about a site (in the files it is made from, or found in its pages), and how many others."""
-    needs = needed_files(plan.data, *site.key.split("/"))
-    warnings = [d for d in plan.diagnostics if d.severity is Severity.WARNING]
-    mine = [d for d in warnings if d in site.findings or resolved_or_none(d.file) in needs]
-    return mine, len(warnings) - len(mine)
-
-
 class Preview:
     """One site's preview: its folder of versions, and the rebuild that makes the next one."""
 
@@ -233,7 +224,7 @@ class Preview:
 
     def _warn(self, plan: pipeline.Plan, site: pipeline.SitePlan) -> None:
         """Say the warnings `check` says about this site's files and pages, once for each version shown."""
-        mine, others = warnings_of(plan, site)
+        mine, others = pipeline.site_warnings(plan, site)
         for warning in mine:
             self.echo(for_terminal(warning.format(source=True), lines=True))
         if mine:
