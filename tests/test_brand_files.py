@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from conftest import DEMO_DATA, ROOT, line_of, problems
+from conftest import DEMO_DATA, ROOT, edit, line_of, problems
 
 from generator import pipeline, validate
 from generator.diagnostics import SiteBuildError
@@ -118,6 +118,8 @@ def test_an_unsafe_favicon_svg_is_refused_too(data: Path) -> None:
 ], ids=["paint-and-reuse", "text", "editor-marks"])
 def test_a_plain_drawing_passes(data: Path, svg: str) -> None:
     (data / FOLDER / "logo.svg").write_text(svg, encoding="utf-8")
+    # these draw in black (SVG's default fill), which the dark green header would hide: on a light plate
+    edit(data / FOLDER / "clinic.yaml", "  logo: logo.svg\n", "  logo: logo.svg\n  logo_background: light\n")
     assert problems(data) == []
 
 

@@ -66,7 +66,8 @@ def test_a_light_brand_color_passes_check(data: Path) -> None:
     edit(clinic, 'accent: "#b3541e"', 'accent: "#f4b942"')
     edit(clinic, 'primary: "#1d4e89"', 'primary: "#ffe680"')
     _, diagnostics = pipeline.check(data)
-    assert diagnostics == []
+    # the logo's white badge on the pale header is the logo check's to warn about (test_logo_plate.py)
+    assert [d for d in diagnostics if "the logo's main color" not in d.message] == []
 
 
 def test_a_palette_that_misses_aa_is_an_error_naming_both_colors(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
