@@ -1,9 +1,9 @@
-"""The stages in order: load -> model -> validate -> resolve -> render -> build."""
+"""The stages in order: load -> model -> validate -> resolve -> render -> build (planning.py: up to render)."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -14,25 +14,29 @@ import jinja2
 
 from generator import paths
 from generator.build import findings, fingerprint, mkdocs, outcome, output, portal, publish, shards
-from generator.diagnostics import (
-    DataError,
-    Diagnostic,
-    Severity,
-    SiteBuildError,
-    UsageError,
-    display_path,
-    errors_in,
-    resolved_or_none,
-)
-from generator.load.dataset import DataFile, DataSet, FileKind, load_dataset, with_source_lines
-from generator.model.scalars import ID_RE
+from generator.diagnostics import DataError, Diagnostic, Severity, SiteBuildError, display_path, errors_in
 from generator.paths import Project
-from generator.render.proving import prove_sites
-from generator.render.site import Rendered, render_site
+from generator.planning import (
+    Plan,
+    SitePlan,
+    check,
+    fingerprints,
+    no_site,
+    plan,
+    resolve_all,
+    review,
+    select,
+    site_keys,
+    site_named,
+    site_warnings,
+)
+from generator.render.site import render_site
 from generator.render.templates import environment
-from generator.resolve import SiteSpec, needed_files, resolve
-from generator.review import assess_sites, readability
-from generator.validate import validate
+from generator.resolve import SiteSpec
+
+# the planning stage's names, used through this module by the command line, the tools and the tests
+__all__ = ["BuildResult", "Plan", "SitePlan", "build_sites", "check", "fingerprints", "no_site", "plan", "prepare",
+           "render_to", "resolve_all", "review", "select", "site_keys", "site_named", "site_warnings"]
 
 
 @dataclass
@@ -49,154 +53,6 @@ class BuildResult:
     outcomes: dict[str, outcome.Outcome] = field(default_factory=dict)
     # sites built whose zip (--zip) could not be written, with why
     zip_failed: dict[str, str] = field(default_factory=dict)
-
-
-def check(data_dir: Path) -> tuple[DataSet, list[Diagnostic]]:
-    """Load and validate the data folder; return the data and every diagnostic, sorted."""
-    data, problems = load_dataset(data_dir)
-    return data, sorted(with_source_lines(problems + validate(data), data))
-
-
-def site_keys(data: DataSet) -> list[str]:
-    """Every site of the data, as clinic/location, sorted."""
-    return sorted(f"{clinic}/{location}" for clinic, location in data.locations)
-
-
-def no_site(name: str, every: list[str]) -> UsageError:
-    """The one message for a site name the data does not have."""
-    return UsageError(f"no site '{name}'; the sites are: {', '.join(every) or 'none'}")
-
-
-def select(every: list[str], wanted: list[str]) -> list[str]:
-    """Pick the sites named (clinic/location, or a clinic for all its locations); all if none."""
-    if not wanted:
-        return every
-    chosen: list[str] = []
-    for name in wanted:
-        matches = [key for key in every if key == name or key.split("/")[0] == name]
-        if not matches:
-            raise no_site(name, every)
-        chosen += [key for key in matches if key not in chosen]
-    return chosen
-
-
-def site_named(specs: list[SiteSpec], name: str) -> SiteSpec:
-    """The resolved site called name (clinic/location)."""
-    for spec in specs:
-        if spec.key == name:
-            return spec
-    raise no_site(name, [spec.key for spec in specs])
-
-
-@dataclass
-class SitePlan:
-    """One site of the data: resolved and ready to build, or blocked by errors in the files it needs."""
-
-    key: str
-    spec: SiteSpec | None
-    errors: list[Diagnostic] = field(default_factory=list)
-    # its pages, rendered in memory while planning (and proven): the build writes these
-    rendered: Rendered | None = None
-    # what rendering and proving its pages found (or, unchanged since its last build, what that build recorded)
-    findings: list[Diagnostic] = field(default_factory=list)
-
-
-@dataclass
-class Plan:
-    """Everything the data says before a build: every site, every diagnostic, each site's reading grades."""
-
-    data: DataSet
-    sites: list[SitePlan]
-    diagnostics: list[Diagnostic]
-    reading: list[readability.Summary] = field(default_factory=list)
-    # the sites not rendered again: made from what their last good build was made from (its findings stand)
-    recalled: list[str] = field(default_factory=list)
-
-    @property
-    def specs(self) -> list[SiteSpec]:
-        """The sites that can be built."""
-        return [site.spec for site in self.sites if site.spec is not None]
-
-
-def plan(data: DataSet, diagnostics: list[Diagnostic], max_grade: float | None = None,
-         project: Project | None = None, wanted: Collection[str] | None = None,
-         known: dict[str, list[Diagnostic]] | None = None) -> Plan:
-    """Decide site by site, then review the sites that can be built (once, for every command).
-
-    An error blocks only the sites whose files hold it: a site needs its location
-    file, its clinic's file, its program and the therapies those name; an error
-    anywhere else (another location, an unused therapy) does not stop it, so one
-    broken location never holds back the others. With the project, every page of
-    every site is also rendered and converted in memory, as the build will make it:
-    what that finds is reported at the data that caused it, and an error blocks the site.
-    With wanted (site keys), only those sites are rendered: the preview needs one.
-    A site in known is unchanged since its last good build: its recorded findings stand for its render.
-    """
-    errors = errors_in(diagnostics)
-    # a location file whose name is no id is not a site: its own error says so
-    sites = [_site_plan(data, found, errors) for found in data.of_kind(FileKind.location)
-             if all(ID_RE.fullmatch(part) for part in found.id.split("/"))]
-    assessed = assess_sites(data, [site.spec for site in sites if site.spec is not None], max_grade)
-    found = assessed.diagnostics + (_render_all(project, sites, wanted, known or {}) if project is not None else [])
-    return Plan(data, sites, with_source_lines(sorted(set(diagnostics + found)), data), assessed.reading,
-                sorted(key for key in known or {} if any(site.key == key and site.spec for site in sites)))
-
-
-def _render_all(project: Project, sites: list[SitePlan], wanted: Collection[str] | None,
-                known: dict[str, list[Diagnostic]]) -> list[Diagnostic]:
-    """Render and prove each site (all, or the wanted) that can be built; pages holding an error block the site."""
-    found: list[Diagnostic] = []
-    for site in sites:
-        if site.spec is not None and site.key in known:
-            site.findings = known[site.key]
-            found += site.findings
-    chosen = [site for site in sites if site.spec is not None and site.key not in known
-              and (wanted is None or site.key in wanted)]
-    proven = prove_sites(project, environment(project.content), [site.spec for site in chosen if site.spec])
-    for site, (rendered, problems) in zip(chosen, proven, strict=True):
-        site.rendered, site.findings = rendered, problems
-        found += problems
-        if errors_in(problems):
-            site.spec, site.errors = None, errors_in(problems)
-    return found
-
-
-def _site_plan(data: DataSet, location: DataFile, errors: list[Diagnostic]) -> SitePlan:
-    clinic_id, location_id = location.id.split("/")
-    needs = needed_files(data, clinic_id, location_id)
-    blocking = [d for d in errors if resolved_or_none(d.file) in needs]
-    if blocking:
-        return SitePlan(f"{clinic_id}/{location_id}", None, blocking)
-    try:
-        return SitePlan(f"{clinic_id}/{location_id}", resolve(data, clinic_id, location_id))
-    except KeyError:
-        # a file it needs failed to load and reported that in its own file
-        return SitePlan(f"{clinic_id}/{location_id}", None, [Diagnostic(
-            location.path, 1, 1, "this site cannot be built until the errors in the files it uses are fixed")])
-
-
-def review(data_dir: Path, max_grade: float | None = None, project: Project | None = None,
-           wanted: Collection[str] | None = None, out: Path | None = None) -> Plan:
-    """Everything `check` reports: load and validate the data folder, then plan and review its sites.
-
-    With the project, the sites' pages (all, or the wanted ones) are rendered and proven too, as
-    `build` will make them. With out, a site made from what its last good build in out was made
-    from is not rendered again: the findings that build recorded are said instead.
-    """
-    data, diagnostics = check(data_dir)
-    known = {}
-    if project is not None and out is not None:
-        keys = select(site_keys(data), list(wanted or []))
-        known = findings.recorded(outcome.read_report(out), fingerprints(project, data, keys), data.root, project.root)
-    return plan(data, diagnostics, max_grade, project, wanted, known)
-
-
-def resolve_all(data_dir: Path, max_grade: float | None = None) -> tuple[list[SiteSpec], list[Diagnostic]]:
-    """Every resolved site of a data folder, with the warnings; raise DataError if the data holds any error."""
-    result = review(data_dir, max_grade)
-    if errors_in(result.diagnostics):
-        raise DataError(result.diagnostics)
-    return result.specs, result.diagnostics
 
 
 def render_to(spec: SiteSpec, project: Project, staging: Path) -> None:
@@ -236,7 +92,9 @@ def build_sites(project: Project, data: Plan | Path, out: Path, wanted: list[str
         previous = outcome.read_report(out)
         publish.clean_leftovers(out, {key.split("/")[0] for key in [*previous, *keys]})
         _fail_blocked(todo, result, report)
-        prints = fingerprints(project, chosen_plan.data, [site.key for site in todo if site.spec is not None])
+        buildable = [site.key for site in todo if site.spec is not None]
+        prints = {key: chosen_plan.prints[key] for key in buildable} if set(buildable) <= set(chosen_plan.prints) \
+            else fingerprints(project, chosen_plan.data, buildable)
         same = set() if force else unchanged & set(previous) if unchanged is not None else \
             fingerprint.unchanged(prints, previous, out)
         job = _Job(project, env, out, report, archive, previous, mkdocs.Stopper(out), prints, chosen_plan.data.root)
@@ -252,6 +110,7 @@ def build_sites(project: Project, data: Plan | Path, out: Path, wanted: list[str
         result.zip_failed = {key: done.zip_error for key, done in sorted(result.outcomes.items()) if done.zip_error}
         listed = [spec for spec in chosen_plan.specs if shard is None or spec.key in keys]
         sites = outcome.write_report(out, listed, result.outcomes)
+        outcome.save_files_prints(out, result.outcomes, sites)
         portal.write(sites, env, out)
     return result
 
@@ -271,14 +130,9 @@ def prepare(project: Project, data_dir: Path, out: Path, sites: list[str], force
     same = set() if force else fingerprint.unchanged(prints, previous, out)
     known = findings.recorded({key: previous[key] for key in same}, prints, data.root, project.root)
     same &= set(known)  # a site whose findings are not on record is rendered and built again
-    return plan(data, diagnostics, project=project, wanted=[key for key in wanted if key not in same],
-                known=known), same
-
-
-def fingerprints(project: Project, data: DataSet, keys: Collection[str]) -> dict[str, str]:
-    """The fingerprint of each site named (build/fingerprint.py)."""
-    shared = fingerprint.project_print(project)
-    return {key: fingerprint.site_print(data, key, shared) for key in keys}
+    planned = plan(data, diagnostics, project=project, wanted=[key for key in wanted if key not in same], known=known)
+    planned.prints = prints
+    return planned, same
 
 
 def _keep_unchanged(job: _Job, keys: list[str], result: BuildResult) -> None:
@@ -293,17 +147,6 @@ def _keep_unchanged(job: _Job, keys: list[str], result: BuildResult) -> None:
             _archive(job, job.out / key, done)
         result.outcomes[key] = done
         job.report(key, "unchanged")
-
-
-def site_warnings(plan: Plan, site: SitePlan) -> tuple[list[Diagnostic], int]:
-    """The warnings about a site (in the files it is made from, or found in its pages), and how many others.
-
-    What the preview says after each version, and what the portal counts for each site.
-    """
-    needs = needed_files(plan.data, *site.key.split("/"))
-    warnings = [d for d in plan.diagnostics if d.severity is Severity.WARNING]
-    mine = [d for d in warnings if d in site.findings or resolved_or_none(d.file) in needs]
-    return mine, len(warnings) - len(mine)
 
 
 def _record_warnings(plan: Plan, todo: list[SitePlan], result: BuildResult) -> None:

@@ -14,7 +14,7 @@ from support.commands import iop
 from support.files import tree_hash
 
 from generator import pipeline
-from generator.build.outcome import REPORT
+from generator.build.outcome import FILES, REPORT
 from generator.paths import Project
 from generator.resolve import SiteSpec
 
@@ -64,7 +64,21 @@ CHANGES: dict[str, tuple[Callable[[Path], None], set[str]]] = {
     "a page of one site's output": (lambda base: (base / "site" / RIVERSIDE / "faq.html").unlink(), {RIVERSIDE}),
     "a file added to one site's output": (lambda base: (base / "site" / PASADENA / "x.html").write_text("x"),
                                           {PASADENA}),
+    "a page edited in place, its size kept": (lambda base: _same_size_edit(base / "site" / PASADENA / "faq.html"),
+                                              {PASADENA}),
+    # without the record of the files' times, the bytes are hashed again: nothing is built for nothing
+    "the record of file times lost": (lambda base: (base / "site" / FILES).unlink(), set()),
+    "that record lost and a page edited": (lambda base: ((base / "site" / FILES).unlink(),
+                                                         _same_size_edit(base / "site" / RIVERSIDE / "faq.html")),
+                                           {RIVERSIDE}),
 }
+
+
+def _same_size_edit(page: Path) -> None:
+    """Change one letter of a built page: the same size, other bytes."""
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("e", "E", 1), encoding="utf-8")
+    assert len(page.read_bytes()) == len(text.encode("utf-8"))
 
 
 @pytest.mark.parametrize("change", CHANGES)

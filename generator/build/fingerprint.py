@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import generator
-from generator.build.outcome import measure
+from generator.build.outcome import files_print, measure, read_files_prints
 from generator.load.dataset import DataSet
 from generator.paths import Project
 from generator.resolve import needed_files
@@ -83,16 +83,24 @@ def site_print(data: DataSet, key: str, shared: str) -> str:
 def unchanged(prints: dict[str, str], previous: dict[str, dict[str, Any]], out: Path) -> set[str]:
     """The sites whose fingerprint is the one their last good build recorded, and whose output is still that build's.
 
-    The output is read again and hashed as the report hashed it, so a site folder
-    edited or damaged since is built again.
+    Each output file's name, size and modification time are compared with what
+    the build recorded (outcome.FILES; without a record, the bytes are hashed
+    again as the report hashed them), so a site folder edited or damaged since
+    is built again.
     """
     same = set()
+    as_built = read_files_prints(out)
     for key, made_from in prints.items():
         entry = previous.get(key, {})
         if entry.get("fingerprint") != made_from or entry.get("last_result") not in ("built", "unchanged"):
             continue
         folder = out / key
-        if folder.is_dir() and not folder.is_symlink() and measure(folder, key, 0.0, {}).content_hash == \
-                entry.get("content_hash"):
+        if folder.is_dir() and not folder.is_symlink() and _intact(folder, key, entry, as_built.get(key)):
             same.add(key)
     return same
+
+
+def _intact(folder: Path, key: str, entry: dict[str, Any], recorded: str | None) -> bool:
+    if recorded:
+        return files_print(folder) == recorded
+    return measure(folder, key, 0.0, {}).content_hash == entry.get("content_hash")

@@ -45,6 +45,7 @@ class Outcome:
     fingerprint: str = ""  # what the site was made from (build/fingerprint.py)
     # what rendering its pages found, for saying again while it stays unchanged (build/findings.py)
     findings: list[dict[str, Any]] | None = None
+    files_print: str = ""  # names, sizes and times of its files as built (files_print): the output left as it was
     # every warning about the site, as path:line:col: message, for the portal (None: not known this build)
     warnings: list[str] | None = None
 
@@ -69,14 +70,25 @@ def measure(folder: Path, site: str, seconds: float, external_links: dict[str, l
     """Pages, size and content hash of a built site folder, with the external links its link check found."""
     digest = hashlib.sha256()
     size = 0
-    for file in files_of(folder):
+    files = files_of(folder)
+    for file in files:
         data = file.read_bytes()
         size += len(data)
         # the hash covers names and contents, so a renamed page changes it too
         digest.update(file.relative_to(folder).as_posix().encode("utf-8") + b"\0")
         digest.update(hashlib.sha256(data).digest())
-    pages = [f.relative_to(folder).as_posix() for f in files_of(folder) if f.suffix == ".html"]
-    return Outcome(site, "built", pages, size, digest.hexdigest(), seconds, external_links=external_links)
+    pages = [f.relative_to(folder).as_posix() for f in files if f.suffix == ".html"]
+    return Outcome(site, "built", pages, size, digest.hexdigest(), seconds, external_links=external_links,
+                   files_print=files_print(folder))
+
+
+def files_print(folder: Path) -> str:
+    """A hash of each file's name, size and modification time below folder: whether it is as left, unread."""
+    digest = hashlib.sha256()
+    for file in files_of(folder):
+        info = file.stat()
+        digest.update(f"{file.relative_to(folder).as_posix()}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
 
 
 def zip_path(out: Path, site: str) -> Path:
@@ -165,6 +177,27 @@ def write_report(out: Path, specs: list[SiteSpec], outcomes: dict[str, Outcome])
     sites = {key: entry for key, entry in sorted(sites.items()) if key in known or (out / key).is_dir()}
     save_report(out, sites)
     return sites
+
+
+# each built site's files_print: kept apart from the report, which two builds of the same data write byte for byte
+FILES = ".iop-guide-files.json"
+
+
+def read_files_prints(out: Path) -> dict[str, str]:
+    """The files print each site had when it was built, by site; empty when there is none or it cannot be read."""
+    try:
+        found = json.loads((out / FILES).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {key: value for key, value in found.items() if isinstance(value, str)} if isinstance(found, dict) else {}
+
+
+def save_files_prints(out: Path, outcomes: dict[str, Outcome], listed: dict[str, dict[str, Any]]) -> None:
+    """Record the files print of each site built now; keep those of the other sites still listed (a failed
+    site's folder is its older build's, as that print says), drop the others."""
+    prints = {key: value for key, value in read_files_prints(out).items() if key in listed}
+    prints.update({key: done.files_print for key, done in outcomes.items() if done.result == "built"})
+    replace_text(out / FILES, json.dumps(dict(sorted(prints.items())), indent=1) + "\n")
 
 
 def save_report(out: Path, sites: dict[str, dict[str, Any]]) -> None:
