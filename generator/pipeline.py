@@ -63,7 +63,7 @@ def render_to(spec: SiteSpec, project: Project, staging: Path) -> None:
 def build_sites(project: Project, data: Plan | Path, out: Path, wanted: list[str],
                 report: Callable[[str, str], None] = lambda site, status: None, jobs: int = 1,
                 archive: bool = False, force: bool = False, unchanged: set[str] | None = None,
-                shard: tuple[int, int] | None = None) -> BuildResult:
+                shard: tuple[int, int] | None = None, stopper: mkdocs.Stopper | None = None) -> BuildResult:
     """Build each chosen site into out/<clinic>/<location>/, up to `jobs` at a time, then the report and portal.
 
     A site blocked by data errors or failing in MkDocs keeps its previous output;
@@ -76,6 +76,7 @@ def build_sites(project: Project, data: Plan | Path, out: Path, wanted: list[str
     built again but reported "unchanged" (unchanged names them when the caller
     knows already, as the command line does before it renders); force builds every site.
     With shard (K, N), only share K of N of the chosen sites is built, and the report lists only those.
+    A stopper given (one the caller warmed while it planned) builds the sites; it is closed here.
     """
     project.require()
     chosen_plan = data if isinstance(data, Plan) else review(data, project=project)
@@ -97,7 +98,8 @@ def build_sites(project: Project, data: Plan | Path, out: Path, wanted: list[str
             else fingerprints(project, chosen_plan.data, buildable)
         same = set() if force else unchanged & set(previous) if unchanged is not None else \
             fingerprint.unchanged(prints, previous, out)
-        job = _Job(project, env, out, report, archive, previous, mkdocs.Stopper(out), prints, chosen_plan.data.root)
+        job = _Job(project, env, out, report, archive, previous, stopper or mkdocs.Stopper(out), prints,
+                   chosen_plan.data.root)
         _keep_unchanged(job, [site.key for site in todo if site.spec is not None and site.key in same], result)
         try:
             _build_all(job, [site for site in todo if site.spec is not None and site.key not in same], jobs, result)

@@ -22,6 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from generator import pipeline
+from generator.build import mkdocs
 from generator.paths import Project
 from generator.render.site import render_site
 from generator.render.templates import environment
@@ -73,9 +74,14 @@ def site_sizes(out: Path, keys: list[str]) -> list[int]:
 
 
 def build(project: Project, data: Path, out: Path, jobs: int) -> pipeline.BuildResult:
-    """What `iop-guide build` does (without its progress bar and table)."""
-    chosen, same = pipeline.prepare(project, data, out, [])
-    return pipeline.build_sites(project, chosen, out, [], jobs=jobs, unchanged=same)
+    """What `iop-guide build` does (without its progress bar and table): a worker warms up while it plans."""
+    stopper = mkdocs.Stopper(out)
+    try:
+        stopper.warm()
+        chosen, same = pipeline.prepare(project, data, out, [])
+        return pipeline.build_sites(project, chosen, out, [], jobs=jobs, unchanged=same, stopper=stopper)
+    finally:
+        stopper.close()
 
 
 def report(root: Path, demo: Path, sites: int, check_seconds: float) -> None:

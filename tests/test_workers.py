@@ -47,6 +47,22 @@ def test_one_worker_builds_site_after_site_in_one_process(tmp_path: Path, stagin
     assert stopper.workers() == [] and all(not _alive(pid) for pid in pids)
 
 
+def test_a_worker_started_ahead_builds_the_first_site_and_one_never_used_is_ended(
+        tmp_path: Path, stagings: list[Path]) -> None:
+    out = tmp_path / "out"
+    stopper = mkdocs.Stopper(out)
+    try:
+        stopper.warm(2)
+        ahead = stopper.workers()
+        assert len(ahead) == 2
+        mkdocs.mkdocs_build(stagings[0], out / "0", stagings[0].name, stopper)
+        assert (out / "0" / "index.html").is_file()
+        assert stopper.workers() == ahead, "the site was built by a worker started ahead, not a new one"
+    finally:
+        stopper.close()
+    assert stopper.workers() == [] and all(not _alive(pid) for pid in ahead)
+
+
 def test_a_worker_that_dies_fails_its_site_alone_and_the_next_site_gets_a_new_one(
         tmp_path: Path, stagings: list[Path]) -> None:
     out = tmp_path / "out"

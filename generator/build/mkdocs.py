@@ -49,8 +49,18 @@ class Stopper:
         self._mine = threading.local()
         # each worker's standard error, by process id (a file: a pipe nobody reads would fill and block it)
         self._said: dict[int, IO[bytes]] = {}
+        # workers started ahead (warm), not yet taken by a building thread
+        self._spare: list[subprocess.Popen[str]] = []
         self.out = out
         self.stopped = False
+
+    def warm(self, count: int = 1) -> None:
+        """Start workers now, before any site is ready, so that their imports overlap the planning."""
+        for _ in range(count):
+            with self._lock:
+                if self.stopped:
+                    return
+                self._spare.append(self._spawn((self.out or Path(".")).resolve()))
 
     def build(self, staging: Path, target: Path) -> dict[str, Any]:
         """Build a staging folder into target with this thread's worker; its answer (see mkdocs_worker.build)."""
@@ -80,14 +90,18 @@ class Stopper:
         with self._lock:
             if self.stopped:
                 raise Interrupted
-            # what it says on standard error is kept, to tell why if it dies
-            said = tempfile.TemporaryFile()
-            process = subprocess.Popen([sys.executable, "-m", WORKER, "--out", str(out)], stdin=subprocess.PIPE,
-                                       stdout=subprocess.PIPE, stderr=said, text=True, env=_worker_env(),
-                                       cwd=tempfile.gettempdir())
-            self._said[process.pid] = said
-            self._running.add(process)
+            process = self._spare.pop() if self._spare else self._spawn(out)
         self._mine.process = process
+        return process
+
+    def _spawn(self, out: Path) -> subprocess.Popen[str]:
+        """Start a worker (the lock is held); what it says on standard error is kept, to tell why if it dies."""
+        said = tempfile.TemporaryFile()
+        process = subprocess.Popen([sys.executable, "-m", WORKER, "--out", str(out)], stdin=subprocess.PIPE,
+                                   stdout=subprocess.PIPE, stderr=said, text=True, env=_worker_env(),
+                                   cwd=tempfile.gettempdir())
+        self._said[process.pid] = said
+        self._running.add(process)
         return process
 
     def _retire(self, process: subprocess.Popen[str]) -> str:
@@ -112,10 +126,13 @@ class Stopper:
     def close(self) -> None:
         """End the workers once the build is done: closing their input ends them."""
         with self._lock:
-            running = list(self._running)
+            running, unused = list(self._running), self._spare
             self._running.clear()
+            self._spare = []
         for process in running:
-            if process.stdin is not None:
+            if process in unused:
+                process.terminate()  # never given a site: it need not finish its imports first
+            elif process.stdin is not None:
                 process.stdin.close()
         self._end(running, grace=10)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from generator import pipeline
-from generator.build import shards
+from generator.build import mkdocs, shards
 from generator.diagnostics import (
     DataError,
     Diagnostic,
@@ -157,12 +157,19 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     console = Console(stderr=True)
     project = _project(args)
-    # the data is loaded and planned once: the progress bar is sized from the same plan the build follows
-    chosen, same = pipeline.prepare(project, args.data, args.out, args.site, args.force, args.shard)
-    total = len(pipeline.select([site.key for site in chosen.sites], args.site))
-    with progress.tracker(total or 1, console) as report:
-        result = pipeline.build_sites(project, chosen, args.out, args.site, report, jobs=args.jobs,
-                                      archive=args.zip, force=args.force, unchanged=same, shard=args.shard)
+    # one MkDocs worker starts importing now, while the data is loaded and planned on this core
+    stopper = mkdocs.Stopper(args.out)
+    try:
+        stopper.warm()
+        # the data is loaded and planned once: the progress bar is sized from the same plan the build follows
+        chosen, same = pipeline.prepare(project, args.data, args.out, args.site, args.force, args.shard)
+        total = len(pipeline.select([site.key for site in chosen.sites], args.site))
+        with progress.tracker(total or 1, console) as report:
+            result = pipeline.build_sites(project, chosen, args.out, args.site, report, jobs=args.jobs,
+                                          archive=args.zip, force=args.force, unchanged=same, shard=args.shard,
+                                          stopper=stopper)
+    finally:
+        stopper.close()
     _print_diagnostics(result.errors + result.warnings)
     for site, output in result.failed.items():
         _say(f"error: {for_terminal(site)} was not built; its previous output is unchanged:\n{output}")
