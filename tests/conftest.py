@@ -115,3 +115,13 @@ def edit(file: Path, old: str, new: str) -> None:
     text = file.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {file}"
     file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def built_demo_copy(base: Path, project: Project, change: Any = None) -> Path:
+    """base with its own copy of the demo data (changed by change(data), if given) and every site built from it."""
+    shutil.copytree(DEMO_DATA, base / "program_data")
+    if change is not None:
+        change(base / "program_data")
+    result = pipeline.build_sites(project, base / "program_data", base / "site", [])
+    assert sorted(result.built) == sorted(DEMO_SITES)
+    return base

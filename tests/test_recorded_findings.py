@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import DEMO_DATA, DEMO_SITES, ROOT, edit, line_of
+from conftest import DEMO_DATA, ROOT, built_demo_copy, edit, line_of
 from support.commands import iop
 
 from generator import pipeline
@@ -23,12 +23,8 @@ LINE = line_of(DEMO_DATA / "programs/core-iop.yaml", "title: Getting started")
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory, project: Project) -> Path:
     """The demo data with a warning only rendering finds (a title with marks), built once."""
-    base = tmp_path_factory.mktemp("recorded")
-    shutil.copytree(DEMO_DATA, base / "program_data")
-    edit(base / "program_data/programs/core-iop.yaml", "title: Getting started", MARKED)
-    result = pipeline.build_sites(project, base / "program_data", base / "site", [])
-    assert sorted(result.built) == sorted(DEMO_SITES)
-    return base
+    return built_demo_copy(tmp_path_factory.mktemp("recorded"), project,
+                           lambda data: edit(data / "programs/core-iop.yaml", "title: Getting started", MARKED))
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import DEMO_DATA, DEMO_SITES, ROOT, edit
+from conftest import DEMO_SITES, ROOT, built_demo_copy, edit
 from support.commands import iop
 from support.files import tree_hash
 
@@ -24,11 +24,7 @@ PASADENA, RIVERSIDE, SACRAMENTO = "harbor-light/pasadena", "harbor-light/riversi
 @pytest.fixture(scope="module")
 def first(tmp_path_factory: pytest.TempPathFactory, project: Project) -> Path:
     """A build of the demo data (its own copy of the data) and its output."""
-    base = tmp_path_factory.mktemp("first")
-    shutil.copytree(DEMO_DATA, base / "program_data")
-    result = pipeline.build_sites(project, base / "program_data", base / "site", [])
-    assert sorted(result.built) == sorted(DEMO_SITES)
-    return base
+    return built_demo_copy(tmp_path_factory.mktemp("first"), project)
 
 
 @pytest.fixture
