@@ -17,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from generator.build import fingerprint
 from generator.diagnostics import Diagnostic, Severity
 
 ROOTS = ("data", "project")
@@ -77,7 +78,7 @@ def recorded(previous: dict[str, dict[str, Any]], prints: dict[str, str], data_r
     known = {}
     for key, made_from in prints.items():
         entry = previous.get(key, {})
-        if entry.get("fingerprint") != made_from or entry.get("last_result") not in ("built", "unchanged"):
+        if not fingerprint.same_inputs(entry, made_from):
             continue
         found = from_report(entry.get("findings"), data_root, project_root)
         if found is not None:

@@ -80,6 +80,11 @@ def site_print(data: DataSet, key: str, shared: str) -> str:
     return digest.hexdigest()
 
 
+def same_inputs(entry: dict[str, Any], made_from: str) -> bool:
+    """Whether a report entry is of a good build made from what the site (fingerprint made_from) is made from now."""
+    return entry.get("fingerprint") == made_from and entry.get("last_result") in ("built", "unchanged")
+
+
 def unchanged(prints: dict[str, str], previous: dict[str, dict[str, Any]], out: Path) -> set[str]:
     """The sites whose fingerprint is the one their last good build recorded, and whose output is still that build's.
 
@@ -92,7 +97,7 @@ def unchanged(prints: dict[str, str], previous: dict[str, dict[str, Any]], out: 
     as_built = read_files_prints(out)
     for key, made_from in prints.items():
         entry = previous.get(key, {})
-        if entry.get("fingerprint") != made_from or entry.get("last_result") not in ("built", "unchanged"):
+        if not same_inputs(entry, made_from):
             continue
         folder = out / key
         if folder.is_dir() and not folder.is_symlink() and _intact(folder, key, entry, as_built.get(key)):
