@@ -60,10 +60,6 @@ def url_label(url: str) -> str:
     return re.sub(r"^https?://", "", url).rstrip("/")
 
 
-def _digits(phone: str) -> str:
-    return "".join(c for c in phone if c.isdigit())
-
-
 def local_view(spec: SiteSpec) -> dict[str, Any]:
     """The location's own words for patients; a value is None (or empty) when the data leaves it out."""
     location = spec.location
@@ -97,7 +93,7 @@ def site_view(spec: SiteSpec) -> dict[str, Any]:
         "email": spec.clinic.contact.email,
         "mailto": href.mailto(spec.clinic.contact.email) if spec.clinic.contact.email else None,
         # the clinic's main line, shown beside the location's when it is another number
-        "main_phone": contact.phone if _digits(contact.phone) != _digits(location.phone) else None,
+        "main_phone": contact.phone if href.tel(contact.phone).target != href.tel(location.phone).target else None,
         "main_tel": href.tel(contact.phone),
         "website": href.web(contact.website) if contact.website else None,
         "website_label": url_label(contact.website) if contact.website else None,
