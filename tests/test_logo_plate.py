@@ -74,4 +74,7 @@ def test_the_built_header_shows_the_logo_on_its_plate(data: Path, project: Proje
     image = page.select_one("header .md-logo img")
     assert image is not None and image["class"] == ["iop-logo-plate", "iop-logo-plate--light"]
     css = (tmp_path / "site/harbor-light/pasadena/assets/stylesheets/guide.css").read_text(encoding="utf-8")
-    assert re.search(r"img\.iop-logo-plate--light\s*\{\s*background-color: #fff;", css)
+    assert re.search(r"img\.iop-logo-plate--light\s*\{\s*background-color: var\(--iop-plate-light\);", css)
+    # the plate is white: the very color check measures the logo against
+    brand = (tmp_path / "site/harbor-light/pasadena/assets/brand.css").read_text(encoding="utf-8")
+    assert "--iop-plate-light: #ffffff;" in brand

@@ -18,6 +18,8 @@ WHITE = "#ffffff"
 BLACK = "#000000"
 # text on a light brand color: as dark as Material's own text, a little softer than black
 NEAR_BLACK = "#1a1a1a"
+# what a logo sits on when the clinic asks for a plate (brand.logo_background)
+PLATES = {"light": WHITE, "dark": NEAR_BLACK}
 # Material's slate (dark scheme) page background: hsl(232, 15%, 14%)
 SLATE_BACKGROUND = "#1e2129"
 AA_TEXT = 4.5

@@ -98,6 +98,8 @@ def brand_css(spec: SiteSpec) -> str:
         f"  --md-typeset-a-color: {shown.link};\n"
         f"  --iop-brand-primary: {brand.primary};\n"
         f"  --iop-brand-accent: {brand.accent};\n"
+        f"  --iop-plate-light: {colors.PLATES['light']};\n"
+        f"  --iop-plate-dark: {colors.PLATES['dark']};\n"
         "}\n"
         "[data-md-color-scheme=\"slate\"] {\n"
         f"  --md-typeset-a-color: {shown.dark_link};\n"

@@ -30,7 +30,7 @@ def contrast(clinic: Clinic, source: SourceMap) -> Iterator[Diagnostic]:
 
 # WCAG 1.4.11: a graphic people need stands 3:1 apart from what is around it
 LOGO_CONTRAST = 3.0
-PLATES = {LogoPlate.light: colors.WHITE, LogoPlate.dark: colors.NEAR_BLACK}
+PLATES = {plate: colors.PLATES[plate.value] for plate in (LogoPlate.light, LogoPlate.dark)}
 
 
 def logo_plate(entry: Entry[Clinic], data: DataSet) -> Iterator[Diagnostic]:
