@@ -5,9 +5,11 @@ once, then reads one request per line on standard input (a JSON object with the
 staging folder and the folder to build into, which must lie in DIR) and answers
 each with one JSON line: whether the build passed, MkDocs' warnings and
 errors as `mkdocs build` prints them, and the link check of the built pages
-(build/linkcheck.py), which runs here so that it runs on the worker's core. Each site gets a fresh config (plugins keep
-state, so a config is never reused); what is reused is the import, and the theme's
-compiled templates. The live preview builds with the same run(). Nothing depends on the current folder.
+(build/linkcheck.py), which runs here so that it runs on the worker's core.
+Each site gets a fresh config (plugins keep state, so a config is never reused);
+what is reused is the import, the theme's compiled templates and the listing of
+its files (build/theme_files.py). The live preview builds with the same run().
+Nothing depends on the current folder.
 
 Standard output carries only the answers: anything else that would print there
 goes to standard error instead.
@@ -26,7 +28,7 @@ from typing import Any, TextIO
 
 import jinja2
 
-from generator.build import linkcheck
+from generator.build import linkcheck, theme_files
 from generator.compiled import Compiled
 
 
@@ -74,6 +76,8 @@ def run(staging: Path, site_dir: Path, serve_url: str | None = None, **options: 
         def theme_env() -> jinja2.Environment:
             env = made()
             env.bytecode_cache = _THEME_CODE
+            theme_files.list_once(env, list(config.theme.dirs), staging,
+                                  tuple(sorted(config.theme.static_templates)))
             return env
 
         config.theme.get_env = theme_env  # type: ignore[method-assign]
