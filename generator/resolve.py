@@ -92,6 +92,11 @@ class SiteSpec:
     weekly_hours: dict[str, float]
     # which layer (program, clinic or location) supplied each overridable key
     provenance: dict[str, str] = field(default_factory=dict)
+    # the language the site's pages are written in (a code such as "en" or "es")
+    language: str = "en"
+    # every language the location publishes its guide in, English first: English at the site's root,
+    # each other language in a folder named by its code (site/<clinic>/<location>/es/), same page paths
+    guide_languages: tuple[str, ...] = ("en",)
 
     @property
     def key(self) -> str:
