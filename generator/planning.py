@@ -7,7 +7,7 @@ review of the data (pipeline.py builds from it).
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.build import findings, fingerprint, outcome
@@ -20,13 +20,17 @@ from generator.render.site import Rendered
 from generator.render.templates import environment
 from generator.resolve import SiteSpec, needed_files, resolve
 from generator.review import assess_sites, readability
+from generator.translate.dataset import missing_warnings, translated
 from generator.validate import validate
 
 
 def check(data_dir: Path) -> tuple[DataSet, list[Diagnostic]]:
-    """Load and validate the data folder; return the data and every diagnostic, sorted."""
+    """Load and validate the data folder (its translations too); return the data and every diagnostic, sorted."""
     data, problems = load_dataset(data_dir)
-    return data, sorted(with_source_lines(problems + validate(data), data))
+    problems += validate(data)
+    for language in sorted({language for _, _, language in data.translations}):
+        problems += translated(data, language).problems
+    return data, sorted(with_source_lines(problems, data))
 
 
 def site_keys(data: DataSet) -> list[str]:
@@ -71,6 +75,8 @@ class SitePlan:
     rendered: Rendered | None = None
     # what rendering and proving its pages found (or, unchanged since its last build, what that build recorded)
     findings: list[Diagnostic] = field(default_factory=list)
+    # the site in each of its other guide languages (its texts from the translations), made as the English is
+    translations: list[SiteSpec] = field(default_factory=list)
 
 
 @dataclass
@@ -111,9 +117,19 @@ def plan(data: DataSet, diagnostics: list[Diagnostic], max_grade: float | None =
     sites = [_site_plan(data, found, errors) for found in data.of_kind(FileKind.location)
              if all(ID_RE.fullmatch(part) for part in found.id.split("/"))]
     assessed = assess_sites(data, [site.spec for site in sites if site.spec is not None], max_grade)
-    found = assessed.diagnostics + (_render_all(project, sites, wanted, known or {}) if project is not None else [])
+    found = assessed.diagnostics + _untranslated(data, sites)
+    found += _render_all(project, sites, wanted, known or {}) if project is not None else []
     return Plan(data, sites, with_source_lines(sorted(set(diagnostics + found)), data), assessed.reading,
                 sorted(key for key in known or {} if any(site.key == key and site.spec for site in sites)))
+
+
+def _untranslated(data: DataSet, sites: list[SitePlan]) -> list[Diagnostic]:
+    """A warning for each text a site's other language lacks (it shows in English there), said once."""
+    said: set[Diagnostic] = set()
+    for site in sites:
+        for other in site.translations:
+            said.update(missing_warnings(translated(data, other.language), list(other.files), other.language))
+    return sorted(said)
 
 
 def _render_all(project: Project, sites: list[SitePlan], wanted: Collection[str] | None,
@@ -142,7 +158,10 @@ def _site_plan(data: DataSet, location: DataFile, errors: list[Diagnostic]) -> S
     if blocking:
         return SitePlan(f"{clinic_id}/{location_id}", None, blocking)
     try:
-        return SitePlan(f"{clinic_id}/{location_id}", resolve(data, clinic_id, location_id))
+        spec = resolve(data, clinic_id, location_id)
+        others = [replace(resolve(translated(data, language).data, clinic_id, location_id), language=language)
+                  for language in spec.guide_languages[1:]]
+        return SitePlan(spec.key, spec, translations=others)
     except KeyError:
         # a file it needs failed to load and reported that in its own file
         return SitePlan(f"{clinic_id}/{location_id}", None, [Diagnostic(

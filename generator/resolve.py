@@ -178,6 +178,7 @@ def resolve(data: DataSet, clinic_id: str, location_id: str) -> SiteSpec:
                data.locations[(clinic_id, location_id)].file, *(data.therapies[t].file for t in offered)),
         weekly_hours={track.name: weekly_hours(track) for track in location.tracks},
         provenance=provenance,
+        guide_languages=guide_languages(data, clinic_id, location_id),
     )
 
 
@@ -203,7 +204,20 @@ def needed_files(data: DataSet, clinic_id: str, location_id: str) -> set[Path]:
     named = set(_named_therapies(program.model if program else None, clinic.model if clinic else None,
                                  location.model if location else None))
     needs += [data.file_of(FileKind.therapy, therapy) for therapy in sorted(named)]
+    # the translations its other guide languages are made from
+    translations = {f.path for f in data.of_kind(FileKind.translation)}
+    needs += [translation for file in list(needs) if file is not None
+              for language in guide_languages(data, clinic_id, location_id)[1:]
+              if (translation := file.with_name(f"{file.stem}.{language}{file.suffix}")) in translations]
     return {real for file in needs if file is not None and (real := resolved_or_none(file)) is not None}
+
+
+def guide_languages(data: DataSet, clinic_id: str, location_id: str) -> tuple[str, ...]:
+    """The languages a site publishes its guide in, English first: the location's list, else its clinic's."""
+    location, clinic = data.locations.get((clinic_id, location_id)), data.clinics.get(clinic_id)
+    chosen = (location.model.guide_languages if location else None) or (clinic.model.guide_languages if clinic
+                                                                         else None)
+    return tuple(str(language) for language in chosen) if chosen else ("en",)
 
 
 def _named_therapies(program: Program | None, clinic: Clinic | None, location: Location | None) -> Iterator[str]:

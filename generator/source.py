@@ -76,14 +76,18 @@ class Located(str):
     """
 
     origin: Origin
+    # the language the text is written in when it differs from its page's: English shown on a Spanish
+    # page because its translation is missing (translate/overlay.py); None is the page's own language
+    lang: str | None
 
-    def __new__(cls, value: str, origin: Origin) -> Located:
+    def __new__(cls, value: str, origin: Origin, lang: str | None = None) -> Located:
         made = super().__new__(cls, value)
         made.origin = origin
+        made.lang = lang
         return made
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (Located, (str(self), self.origin))
+        return (Located, (str(self), self.origin, self.lang))
 
 
 # written out (a generated mkdocs.yml, a report) a Located text is the plain text it holds

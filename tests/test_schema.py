@@ -12,7 +12,7 @@ from conftest import DEMO_DATA, ROOT
 from jsonschema import Draft202012Validator
 
 from generator.load.loader import load_file
-from generator.model.schema import DIALECT, dump, schemas
+from generator.model.schema import DIALECT, TRANSLATION, dump, schemas
 
 SCHEMAS = ROOT / "schemas"
 HEADER = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
@@ -22,7 +22,10 @@ GLOBS = {
     "clinic": "clinics/*/clinic.yaml",
     "location": "clinics/*/locations/*.yaml",
 }
-SHIPPED = [(kind, file) for kind, pattern in GLOBS.items() for file in sorted(DEMO_DATA.glob(pattern))]
+# translations (cbt.es.yaml) sit beside their English and have a schema of their own
+SHIPPED = [(kind, file) for kind, pattern in GLOBS.items() for file in sorted(DEMO_DATA.glob(pattern))
+           if len(file.suffixes) == 1]
+TRANSLATIONS = sorted(DEMO_DATA.rglob("*.es.yaml"))
 THERAPY = {
     "name": "Art therapy", "kind": "complementary", "summary": "Use paint to show what is hard to say.",
     "what_it_is": "You put feelings on paper.", "session": "You get supplies and a prompt.",
@@ -70,7 +73,8 @@ def test_committed_schema_is_in_sync_with_the_models(kind: str) -> None:
 
 
 def test_schemas_folder_holds_only_the_generated_files() -> None:
-    assert sorted(p.name for p in SCHEMAS.iterdir()) == sorted(f"{kind}.schema.json" for kind in GLOBS)
+    assert sorted(p.name for p in SCHEMAS.iterdir()) == sorted(f"{kind}.schema.json"
+                                                               for kind in [*GLOBS, "translation"])
 
 
 @pytest.mark.parametrize("kind", sorted(GLOBS))
@@ -113,7 +117,7 @@ def test_shipped_file_is_valid_against_its_schema(kind: str, file: Path) -> None
 
 
 def test_every_shipped_yaml_file_is_checked() -> None:
-    assert sorted(file for _, file in SHIPPED) == sorted(DEMO_DATA.rglob("*.yaml"))
+    assert sorted([*(file for _, file in SHIPPED), *TRANSLATIONS]) == sorted(DEMO_DATA.rglob("*.yaml"))
 
 
 def test_unknown_key_is_rejected() -> None:
@@ -146,3 +150,19 @@ def test_what_the_models_read_before_validation_is_accepted() -> None:
     assert errors("program", program) == []
     program["phases"][0]["weeks"] = 0
     assert errors("program", program)
+
+
+@pytest.mark.parametrize("file", TRANSLATIONS, ids=lambda f: f.name)
+def test_each_shipped_translation_is_valid_against_the_translation_schema_it_names(file: Path) -> None:
+    header = HEADER.match(file.read_text(encoding="utf-8").splitlines()[0])
+    assert header, f"{file} names no schema on its first line"
+    named = (file.parent / header.group(1)).resolve()
+    assert named == SCHEMAS / "translation.schema.json"
+    assert dump(TRANSLATION) == named.read_text(encoding="utf-8"), "run: iop-guide schema --out schemas"
+    errors = list(Draft202012Validator(TRANSLATION).iter_errors(load_file(file).data))
+    assert not errors, errors[0].message
+
+
+def test_the_translation_schema_refuses_a_text_without_its_mark() -> None:
+    errors = list(Draft202012Validator(TRANSLATION).iter_errors({"name": {"text": "Terapia"}}))
+    assert errors

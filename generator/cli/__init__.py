@@ -29,6 +29,8 @@ from generator.model import LengthRange, Program
 from generator.paths import Project
 from generator.review import readability
 from generator.tools import coverage, scaffold
+from generator.translate.marks import split_target
+from generator.translate.reviewed import mark_reviewed
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -84,6 +86,9 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="write the JSON Schema of each file kind, for editors")
     schema.add_argument("--out", type=Path, default=Path("schemas"), metavar="DIR",
                         help="folder to write into (default: schemas)")
+    reviewed = command("reviewed", "mark a translation's texts as checked against their English as it reads now")
+    reviewed.add_argument("targets", nargs="+", metavar="FILE[:LINE]",
+                          help="a translation file (such as programs/core-iop.es.yaml), or one text of it by line")
     new = command("new", "write a commented starter file for a new clinic or location")
     new.add_argument("kind", choices=["clinic", "location"])
     new.add_argument("ids", nargs="+", metavar="ID", help="clinic: CLINIC_ID; location: CLINIC_ID LOCATION_ID")
@@ -273,6 +278,18 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reviewed(args: argparse.Namespace) -> int:
+    """Set the marks of the texts named to their English as it reads now; say how many changed."""
+    data, _ = pipeline.check(args.data)
+    for target in args.targets:
+        file, line = split_target(target)
+        changed = mark_reviewed(data, file, line)
+        _say(f"{for_terminal(target)}: {changed} text{'s' if changed != 1 else ''} marked as reviewed against "
+             "the English", sys.stdout)
+        data, _ = pipeline.check(args.data)  # the next target reads the file as it is now
+    return 0
+
+
 def _weeks(program: Program) -> str:
     """The weeks a program lasts, as a location's editor needs to know them."""
     span = program.length
@@ -293,7 +310,8 @@ def cmd_programs(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"build": cmd_build, "merge": cmd_merge, "check": cmd_check, "list": cmd_list, "serve": cmd_serve,
-            "coverage": cmd_coverage, "schema": cmd_schema, "new": cmd_new, "programs": cmd_programs}
+            "coverage": cmd_coverage, "schema": cmd_schema, "new": cmd_new, "programs": cmd_programs,
+            "reviewed": cmd_reviewed}
 
 
 def main(argv: list[str] | None = None) -> int:

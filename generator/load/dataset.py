@@ -19,7 +19,8 @@ from generator.load.reading import link_loop
 from generator.model import Clinic, Location, Program, Therapy
 from generator.model.modeling import parse
 from generator.model.scalars import ID_RE
-from generator.source import SourceMap
+from generator.source import Document, SourceMap
+from generator.translate.marks import LANGUAGE_NAMES, TRANSLATION_NAME
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -49,6 +50,8 @@ class FileKind(StrEnum):
     program = "program"
     clinic = "clinic"
     location = "location"
+    # a translation of one of the above (core-iop.es.yaml beside core-iop.yaml): see generator/translate/
+    translation = "translation"
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,10 @@ class DataSet:
     files: list[DataFile] = field(default_factory=list)
     # (kind, id) of files that exist but failed to load: references to them are not reported again
     broken: set[tuple[FileKind, object]] = field(default_factory=set)
+    # each translation file, loaded, by the kind and id of the English file it translates and its language
+    translations: dict[tuple[FileKind, str, str], Document] = field(default_factory=dict)
+    # what translate/ made of them, by language (it fills this once per DataSet)
+    translated: dict[str, Any] = field(default_factory=dict)
 
     def clinic_folder(self, clinic_id: str) -> Path:
         """The folder that holds a clinic's files and assets."""
@@ -174,6 +181,9 @@ def _taken(file: Path, name: str) -> bool:
 
 def _place(file: Path, root: Path, data: DataSet) -> list[Diagnostic]:
     parts = file.relative_to(root).parts
+    named = TRANSLATION_NAME.match(file.stem)
+    if named and _translatable(parts):
+        return _add_translation(file, parts, named["stem"], named["language"], data)
     if len(parts) == 2 and parts[0] == "therapies":
         data.files.append(DataFile(file, FileKind.therapy, file.stem))
         return _add(file, Therapy, FileKind.therapy, data.therapies, file.stem, data.broken)
@@ -191,6 +201,35 @@ def _place(file: Path, root: Path, data: DataSet) -> list[Diagnostic]:
                        "or location belongs", severity=Severity.WARNING,
                        hint="therapies/ID.yaml, programs/ID.yaml, clinics/ID/clinic.yaml, "
                        "clinics/ID/locations/ID.yaml")]
+
+
+def _translatable(parts: tuple[str, ...]) -> bool:
+    """True where a translation may sit: beside a therapy, a program, a clinic or a location file."""
+    return (len(parts) == 2 and parts[0] in ("therapies", "programs")) or \
+        (len(parts) == 3 and parts[0] == "clinics") or (len(parts) == 4 and parts[0] == "clinics"
+                                                        and parts[2] == "locations")
+
+
+def _add_translation(file: Path, parts: tuple[str, ...], stem: str, language: str, data: DataSet) -> list[Diagnostic]:
+    """Load a translation file; translate/ lays it over its English model once everything is read."""
+    kinds = {"therapies": FileKind.therapy, "programs": FileKind.program}
+    kind = kinds.get(parts[0]) or (FileKind.clinic if len(parts) == 3 else FileKind.location)
+    english_id = {FileKind.clinic: parts[1], FileKind.location: f"{parts[1]}/{stem}"}.get(kind, stem)
+    data.files.append(DataFile(file, FileKind.translation, f"{english_id}.{language}"))
+    others = [code for code in LANGUAGE_NAMES if code != "en"]
+    if language not in others:
+        return [Diagnostic(file, 1, 1, f"'{language}' is not a language the guide is published in, so this file "
+                           "is not read", severity=Severity.WARNING,
+                           hint=f"translations end in .{' or .'.join(others)}.yaml, beside the English file")]
+    if kind is FileKind.clinic and stem != "clinic":
+        return [Diagnostic(file, 1, 1, "this file is not read: a clinic's translation is named clinic."
+                           f"{language}.yaml", severity=Severity.WARNING)]
+    try:
+        doc = load_file(file)
+    except LoadError as e:
+        return [e.diagnostic]
+    data.translations[(kind, english_id, language)] = doc
+    return list(doc.warnings)
 
 
 def _add(file: Path, model: type[M], kind: FileKind, into: dict, entry_id: str,

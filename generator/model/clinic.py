@@ -9,7 +9,20 @@ from pydantic import Field
 from generator.model import examples as ex
 from generator.model.base import Closed
 from generator.model.overrides import Overrides
-from generator.model.scalars import Color, Email, FontFamily, Id, Line, Phone, Ref, SiteUrl, Text, Url
+from generator.model.scalars import (
+    Color,
+    Email,
+    FontFamily,
+    GuideLanguage,
+    GuideLanguages,
+    Id,
+    Line,
+    Phone,
+    Ref,
+    SiteUrl,
+    Text,
+    Url,
+)
 
 
 class FontStyle(StrEnum):
@@ -109,6 +122,10 @@ class Clinic(Closed):
                              examples=[{"phone": "(626) 555-0100", "email": "hello@harborlight.example"}])
     languages: list[Line] = Field(default_factory=lambda: ["English"], description="Languages spoken.",
                                   examples=[["English", "Spanish"]])
+    guide_languages: GuideLanguages = Field(
+        default_factory=lambda: [GuideLanguage.en], description="Languages every location publishes the guide in: "
+        "en, and es for a Spanish guide at <site>/es/ (its texts come from the .es.yaml files beside the English).",
+        examples=[["en", "es"]])
     overrides: Overrides | None = Field(None, description="Program fields changed for every location.",
                                         examples=[{"title": "Evening Intensive Outpatient Program"}])
     legal: Text | None = Field(None, description="Legal line shown at the foot of every page: owner, license.",

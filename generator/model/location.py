@@ -7,7 +7,7 @@ from pydantic import Field, model_validator
 from generator.model import examples as ex
 from generator.model.base import Closed
 from generator.model.overrides import Overrides
-from generator.model.scalars import Day, Id, Line, Phone, Ref, SiteUrl, Text, Time, Url, Weeks
+from generator.model.scalars import Day, GuideLanguages, Id, Line, Phone, Ref, SiteUrl, Text, Time, Url, Weeks
 
 
 class Address(Closed):
@@ -117,6 +117,9 @@ class Location(Closed):
                                                         "transit": "The Metro A Line stops a short walk away."}])
     languages: list[Line] | None = Field(None, min_length=1, description="Languages spoken at this location; "
                                          "replaces the clinic's list.", examples=[["English", "Spanish"]])
+    guide_languages: GuideLanguages | None = Field(
+        None, description="Languages this location publishes the guide in; replaces the clinic's list.",
+        examples=[["en", "es"]])
     insurance: Insurance | None = Field(None, description="Insurance and payment notes.",
                                         examples=[{"text": "We accept most major plans. Call to check your "
                                                    "coverage."}])

@@ -207,6 +207,11 @@ def _wrong_value(doc: Document, loc: tuple[Any, ...], err: Any) -> Diagnostic:
                                  at_key=value is None and bool(loc) and isinstance(loc[-1], str))
 
 
+def error_message(err: Any) -> str:
+    """A pydantic error as the data guide words it (what translate/overlay.py says of a translated text too)."""
+    return _message(err["type"], err.get("input"), err["msg"], err.get("ctx") or {})
+
+
 def _message(kind: str, value: Any, msg: str, ctx: dict[str, Any]) -> str:
     got = _kind_of(value)
     shown = str(value).lower() if isinstance(value, bool) else repr(value) if isinstance(value, (int, float)) else got

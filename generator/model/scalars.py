@@ -6,6 +6,8 @@ Every check matches the whole value (`fullmatch`): a `$` would let a final newli
 from __future__ import annotations
 
 import re
+import types
+import typing
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any
@@ -217,6 +219,24 @@ def _check_weeks(value: str) -> str:
     return value.replace(" ", "")
 
 
+class GuideLanguage(StrEnum):
+    """A language the guide can be published in (translate/marks.py names them): English and Spanish."""
+
+    en = "en"
+    es = "es"
+
+
+def _english_first(languages: list[GuideLanguage]) -> list[GuideLanguage]:
+    if GuideLanguage.en not in languages:
+        raise ValueError("every guide is published in English (en), at the site's own address: list en first")
+    if len(set(languages)) != len(languages):
+        raise ValueError("a language is listed twice")
+    return [GuideLanguage.en, *(language for language in languages if language is not GuideLanguage.en)]
+
+
+GuideLanguages = Annotated[list[GuideLanguage], AfterValidator(_english_first)]
+
+
 class Weekday(StrEnum):
     """A day of the week, as its three-letter short name."""
 
@@ -245,6 +265,17 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), Af
 # names and titles: one line, however the YAML wrote them
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_check_text),
                  AfterValidator(_one_line)]
+
+
+def is_text(annotation: Any) -> bool:
+    """True for Text or Line (or either or None): words a patient reads, which a translation may give."""
+    arms = typing.get_args(annotation) if typing.get_origin(annotation) in (typing.Union, types.UnionType) \
+        else (annotation,)
+    return any(typing.get_origin(arm) is Annotated
+               and any(getattr(meta, "func", None) is _check_text for meta in typing.get_args(arm)[1:])
+               for arm in arms)
+
+
 _NOT_AN_ID = "'{value}' is not a valid id: use only lowercase letters, digits and hyphens"
 Id = Annotated[str, *matching(ID_RE, _NOT_AN_ID)]
 # an id that names another file (or a program's phase): that it names one is checked across files

@@ -72,16 +72,49 @@ def schemas() -> dict[str, dict[str, Any]]:
     return {kind: schema_of(kind) for kind in MODELS}
 
 
+# a translation file (core-iop.es.yaml) mirrors its English file's keys, so one schema serves every kind:
+# texts are {text, from} mappings; an item's id (copied from the English) is the only bare string
+TRANSLATION: dict[str, Any] = {
+    "$schema": DIALECT,
+    "title": "IOP guide translation",
+    "description": "The texts of one data file in another language: <file>.<language>.yaml beside the English "
+                   "file, with its keys, in its places; lists in its order.",
+    "type": "object",
+    "additionalProperties": {"$ref": "#/$defs/Node"},
+    "$defs": {
+        "Text": {
+            "type": "object",
+            "description": "One translated text, and the mark of the English it translates.",
+            "properties": {
+                "text": {"type": "string", "minLength": 1, "description": "The text in this file's language."},
+                "from": {"type": "string", "description": "The mark of the English this translates: \"\" until "
+                         "reviewed; `iop-guide reviewed FILE` sets it.", "examples": ["", "6879e016"]},
+            },
+            "required": ["text", "from"],
+            "additionalProperties": False,
+        },
+        "Node": {
+            "description": "A translated text, a list in the English list's order, a mapping of the English keys, "
+                           "or an item's id (as the English item has it).",
+            "anyOf": [{"$ref": "#/$defs/Text"},
+                      {"type": "array", "items": {"$ref": "#/$defs/Node"}},
+                      {"type": "object", "additionalProperties": {"$ref": "#/$defs/Node"}},
+                      {"type": "string", "pattern": "^[a-z0-9-]+$"}],
+        },
+    },
+}
+
+
 def dump(schema: dict[str, Any]) -> str:
     """The text of a schema file: JSON indented by 2, keys in pydantic's order, a final newline."""
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
 def write_schemas(out: Path) -> list[Path]:
-    """Write `<kind>.schema.json` for every file kind into out (created if needed); return the files."""
+    """Write `<kind>.schema.json` for every file kind and for translations into out (created if needed)."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for kind, schema in schemas().items():
+    for kind, schema in {**schemas(), "translation": TRANSLATION}.items():
         path = out / f"{kind}.schema.json"
         path.write_text(dump(schema), encoding="utf-8")
         written.append(path)
