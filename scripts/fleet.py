@@ -31,7 +31,7 @@ from generator.render.templates import environment
 def make_fleet(demo: Path, target: Path, sites: int) -> Path:
     """Copy the demo data and add locations (copies of the demo ones, renamed) until it has `sites` sites."""
     shutil.copytree(demo, target)
-    existing = sorted(target.glob("clinics/*/locations/*.yaml"))
+    existing = sorted(f for f in target.glob("clinics/*/locations/*.yaml") if len(f.suffixes) == 1)
     for number in range(sites - len(existing)):
         model = existing[number % len(existing)]
         copy = model.with_name(f"{model.stem}-{number + 2}.yaml")

@@ -122,7 +122,7 @@ def _files(root: Path) -> dict[str, tuple[type[BaseModel], Any]]:
     """Every data file below root, by its path, with its model and its plain data; locations first."""
     found = {}
     for kind in ("location", "clinic", "program", "therapy"):
-        for file in sorted(root.glob(KINDS[kind])):
+        for file in sorted(f for f in root.glob(KINDS[kind]) if len(f.suffixes) == 1):  # not translations
             found[file.relative_to(root).as_posix()] = (MODELS[kind], yaml.safe_load(file.read_text("utf-8")))
     return found
 
@@ -161,7 +161,8 @@ def covered_copy(demo: Path, target: Path) -> dict[str, tuple[type[BaseModel], A
     """Copy the demo data to target so that every string field of every model holds a value; return its files."""
     shutil.copytree(demo, target)
     for clinic in sorted(p.parent for p in target.glob("clinics/*/clinic.yaml")):
-        _plain_location(target, clinic.name, sorted((clinic / "locations").glob("*.yaml"))[0])
+        _plain_location(target, clinic.name, sorted(p for p in (clinic / "locations").glob("*.yaml")
+                                                    if len(p.suffixes) == 1)[0])
     files = _files(target)
     wanted = set().union(*(string_fields(m) for m in MODELS.values()))
     # an example may itself hold a model whose fields are still missing: fill until nothing more can be added

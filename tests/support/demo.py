@@ -17,7 +17,8 @@ def site_keys() -> list[str]:
 
     Cheap enough for parametrize lists, which are made when the tests are collected.
     """
-    return sorted(f"{file.parent.parent.name}/{file.stem}" for file in DEMO_DATA.glob("clinics/*/locations/*.yaml"))
+    return sorted(f"{file.parent.parent.name}/{file.stem}" for file in DEMO_DATA.glob("clinics/*/locations/*.yaml")
+                  if len(file.suffixes) == 1)  # pasadena.es.yaml is a translation, not a site
 
 
 @cache
