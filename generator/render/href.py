@@ -1,4 +1,4 @@
-"""Link targets from validated values: the one way a web, mail or phone address becomes a link.
+"""Link targets from validated values: the one way a web, mail, phone or text address becomes a link.
 
 Templates never paste data into `[words](target)` or `href="..."`. A view turns a
 value into an Href here: checked again (a value that skipped the model's check is
@@ -46,10 +46,23 @@ def mailto(email: str) -> Href:
 
 def tel(phone: str) -> Href:
     """A displayed phone number as a tel: target of its digits (ten-digit US numbers get +1)."""
+    return Href("tel:" + _dialed(phone))
+
+
+def sms(phone: str, body: str | None = None) -> Href:
+    """A text message to a displayed phone number (checked and written as tel does), with its first words.
+
+    The body is percent-encoded whole (RFC 5724), so no word of it can end the link or add a field.
+    """
+    return Href("sms:" + _dialed(phone) + (f"?body={quote(body, safe='')}" if body else ""))
+
+
+def _dialed(phone: str) -> str:
+    """The number a phone dials, checked: its digits, with + kept and +1 given to ten-digit US numbers."""
     digits = "".join(c for c in check_phone(phone, fewest=3) if c.isdigit())
     if phone.strip().startswith("+"):
-        return Href(f"tel:+{digits}")
-    return Href(f"tel:+1{digits}" if len(digits) == 10 else f"tel:{digits}")
+        return f"+{digits}"
+    return f"+1{digits}" if len(digits) == 10 else digits
 
 
 def map_search(query: str) -> Href:
