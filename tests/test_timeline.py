@@ -9,6 +9,7 @@ from bs4 import Tag
 from support.html import soup
 
 from generator.render import pages, timeline
+from generator.render.words import Words
 from generator.resolve import SiteSpec
 
 # `site` (tests/conftest.py) runs a test once per demo site
@@ -92,4 +93,5 @@ def test_links_start_from_the_page_they_are_on() -> None:
     assert pages.md_url(pages.PLAN_YOUR_DATES, "weeks/week-1.md") == "../index.md#plan-your-dates"
     # raw HTML names the built page, from the docs root, as MkDocs would not rewrite it
     assert pages.html_url("weeks/week-3.md", "weeks/week-1.md") == "../weeks/week-3.html"
-    assert timeline.weeks_label(2, 2) == "week 2" and timeline.weeks_label(2, 3) == "weeks 2-3"
+    english = Words("en")
+    assert timeline.weeks_label(2, 2, english) == "week 2" and timeline.weeks_label(2, 3, english) == "weeks 2-3"

@@ -94,10 +94,10 @@ def has_marks(text: str) -> bool:
     return plain_text(text) != " ".join(text.split())
 
 
-def clock(time: str) -> str:
-    """Show a 24-hour HH:MM time the way patients read it: 6:30 pm."""
+def clock(time: str, suffixes: tuple[str, str] = ("am", "pm")) -> str:
+    """Show a 24-hour HH:MM time the way patients read it: 6:30 pm (suffixes: the language's am and pm)."""
     hours, minutes = (int(part) for part in time.split(":"))
-    suffix = "am" if hours < 12 else "pm"
+    suffix = suffixes[0] if hours < 12 else suffixes[1]
     return f"{(hours - 1) % 12 + 1}:{minutes:02d} {suffix}"
 
 

@@ -12,6 +12,8 @@ import posixpath
 from dataclasses import dataclass
 from typing import Any
 
+from generator.render.words import N_
+
 HOME = "index.md"
 THERAPIES = "therapies/index.md"
 PREPARING = "preparing.md"
@@ -36,31 +38,33 @@ class GuidePage:
 
     path: str
     template: str
-    label: str  # its title, and its name in the navigation
-    # what it holds, for search results; views.page_description fills in the fields
+    label: str  # its title, and its name in the navigation (an English message id)
+    # what it holds, for search results (an English message id); views.page_description fills in the fields
     about: str
 
 
+# labels and descriptions are English message ids, translated where a page is made (views, config)
 GUIDE_PAGES = (
-    GuidePage(PREPARING, "preparing.md.jinja", "Preparing to start", "Steps to take before your first day in {here}."),
-    GuidePage(TIPS, "tips.md.jinja", "Tips for success",
-              "Tips from the care team for getting the most out of {here}."),
-    GuidePage(PROGRESS, "progress.md.jinja", "How progress is measured",
-              "How your team measures your progress in {here}, and why."),
-    GuidePage(CHALLENGES, "challenges.md.jinja", "Common challenges",
-              "Hard moments many people meet in {here}, and ways to get through them."),
-    GuidePage(FAQ, "faq.md.jinja", "Questions and answers",
-              "Questions people often ask about {here}, with short, plain answers."),
-    GuidePage(AFTER, "after.md.jinja", "After the program",
-              "What comes after {here}: the support that keeps your recovery going."),
-    GuidePage(LEVELS_OF_CARE, "levels-of-care.md.jinja", "Levels of care",
-              "How {here} compares with other levels of care, from weekly therapy to a hospital stay."),
-    GuidePage(CONTACT, "contact.md.jinja", "Contact and schedule",
-              "How to reach {clinic}, {location}: {street}, {city}. Call {phone}. Session days and times."),
-    GuidePage(GLOSSARY, "glossary.md.jinja", "Words to know",
-              "Short names and words you may hear in {here}, and what they mean."),
-    GuidePage(PRINT, "print.md.jinja", "The whole guide",
-              "All {length} weeks of {here} on one page, to read in order or to print."),
+    GuidePage(PREPARING, "preparing.md.jinja", N_("Preparing to start"),
+              N_("Steps to take before your first day in {here}.")),
+    GuidePage(TIPS, "tips.md.jinja", N_("Tips for success"),
+              N_("Tips from the care team for getting the most out of {here}.")),
+    GuidePage(PROGRESS, "progress.md.jinja", N_("How progress is measured"),
+              N_("How your team measures your progress in {here}, and why.")),
+    GuidePage(CHALLENGES, "challenges.md.jinja", N_("Common challenges"),
+              N_("Hard moments many people meet in {here}, and ways to get through them.")),
+    GuidePage(FAQ, "faq.md.jinja", N_("Questions and answers"),
+              N_("Questions people often ask about {here}, with short, plain answers.")),
+    GuidePage(AFTER, "after.md.jinja", N_("After the program"),
+              N_("What comes after {here}: the support that keeps your recovery going.")),
+    GuidePage(LEVELS_OF_CARE, "levels-of-care.md.jinja", N_("Levels of care"),
+              N_("How {here} compares with other levels of care, from weekly therapy to a hospital stay.")),
+    GuidePage(CONTACT, "contact.md.jinja", N_("Contact and schedule"),
+              N_("How to reach {clinic}, {location}: {street}, {city}. Call {phone}. Session days and times.")),
+    GuidePage(GLOSSARY, "glossary.md.jinja", N_("Words to know"),
+              N_("Short names and words you may hear in {here}, and what they mean.")),
+    GuidePage(PRINT, "print.md.jinja", N_("The whole guide"),
+              N_("All {length} weeks of {here} on one page, to read in order or to print.")),
 )
 GUIDE = {page.path: page for page in GUIDE_PAGES}
 

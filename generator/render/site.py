@@ -17,7 +17,7 @@ import jinja2
 import yaml
 
 from generator.paths import Project, inside
-from generator.render import brand, config, views
+from generator.render import brand, config, views, words
 from generator.render.xrefs import Findings, SiteTargets
 from generator.resolve import SiteSpec
 
@@ -35,7 +35,12 @@ class Rendered:
 
 
 def render_pages(spec: SiteSpec, env: jinja2.Environment) -> Rendered:
-    """Render every page of a site to Markdown (front matter included), without writing anything."""
+    """Render every page of a site to Markdown (front matter included), without writing anything.
+
+    Each page is rendered with `language`: the templates' words (`_`, `{% trans %}`) are looked up in
+    that language's catalog, read again here so that an edited catalog shows (words.py).
+    """
+    words.load(spec.language)
     site = views.site_view(spec)
     pictures = spec.clinic.brand.pictures
     targets = SiteTargets(spec.key, spec.length, frozenset(spec.therapies),
@@ -45,7 +50,7 @@ def render_pages(spec: SiteSpec, env: jinja2.Environment) -> Rendered:
     for page in views.site_pages(spec):
         # `here` is the page's own docs path: the md_url and html_url filters make links from it
         text = env.get_template(page.template).render(site=site, page=page.context, here=page.path,
-                                                      targets=targets, findings=findings)
+                                                      targets=targets, findings=findings, language=spec.language)
         made[page.path] = front_matter(page.context) + text
         templates[page.path] = page.template
     return Rendered(made, templates, findings)

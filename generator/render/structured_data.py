@@ -74,6 +74,8 @@ def clinic(spec: SiteSpec, url: str, logo: str | None = None, image: str | None 
         "availableService": [{"@type": therapy_type(t["model"]), "name": plain_text(t["model"].name),
                               "description": plain_text(t["model"].summary)} for t in therapy_views(spec)],
         "parentOrganization": parent,
+        # a clinic has no language; the page that describes it does
+        "mainEntityOfPage": {"@type": "WebPage", "url": url, "inLanguage": spec.language},
     }
     if logo:
         data["logo"] = logo

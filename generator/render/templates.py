@@ -6,9 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
+from markdown.extensions.toc import slugify
 
 from generator.compiled import Compiled
-from generator.render import markup, one_line, pages, xrefs
+from generator.render import markup, one_line, pages, words, xrefs
 from generator.render.href import Href
 from generator.source import Located, origin_of
 
@@ -66,6 +67,15 @@ def html_url(context: jinja2.runtime.Context, target: str) -> str:
     return pages.html_url(target, _here(context))
 
 
+def anchored(heading: str, anchor: str) -> str:
+    """A heading that other pages link to by `anchor`: given that id when its words (translated) would not make it.
+
+    Markdown's toc makes a heading's id from its words, so "Plan your dates" is #plan-your-dates; the
+    same heading in Spanish keeps that id through an attribute list, and links to it hold in every language.
+    """
+    return heading if slugify(heading, "-") == anchor else f"{heading} {{ #{anchor} }}"
+
+
 def _here(context: jinja2.runtime.Context) -> str:
     here = context.get("here")
     if not isinstance(here, str):
@@ -101,5 +111,8 @@ def environment(content_dir: Path) -> jinja2.Environment:
         link=link,
         md_url=md_url,
         html_url=html_url,
+        anchored=anchored,
     )
+    # the pages' own words, in the language each page is rendered for (its `language`)
+    words.install(env)
     return env

@@ -9,15 +9,17 @@ from __future__ import annotations
 from typing import Any
 
 from generator.render.pages import week_path
+from generator.render.words import Words
 from generator.resolve import SiteSpec
 
 # timeline.css defines the colors .iop-phase-0 to .iop-phase-4; more phases cycle through them
 PHASE_COLORS = 5
 
 
-def weeks_label(first: int, last: int) -> str:
+def weeks_label(first: int, last: int, _: Words) -> str:
     """Say which weeks: 'week 1' or 'weeks 2-3'."""
-    return f"week {first}" if first == last else f"weeks {first}-{last}"
+    return _("week {first}").format(first=first) if first == last else \
+        _("weeks {first}-{last}").format(first=first, last=last)
 
 
 def phases(spec: SiteSpec) -> list[dict[str, Any]]:
@@ -44,9 +46,10 @@ def phases(spec: SiteSpec) -> list[dict[str, Any]]:
             "path": week_path(week.number),
             "first": not phase["steps"],
         })
+    _ = Words(spec.language)
     for phase in result:
         phase["weeks"] = [step["number"] for step in phase["steps"]]
-        phase["label"] = weeks_label(phase["weeks"][0], phase["weeks"][-1])
+        phase["label"] = weeks_label(phase["weeks"][0], phase["weeks"][-1], _)
         phase["path"] = phase["steps"][0]["path"]
     return result
 

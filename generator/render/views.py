@@ -11,26 +11,29 @@ from collections.abc import Iterable
 from typing import Any
 
 from generator.model import Address, Track
-from generator.model.scalars import DAY_NAMES
 from generator.render import href, pages, timeline
 from generator.render.markup import clock, first_sentence, plain_text, shorten
 from generator.render.pages import Page
+from generator.render.words import N_, Words, day_names
 from generator.resolve import SiteSpec, Week
 
-KIND_TITLES = {"core": "Core therapies", "support": "Support", "complementary": "Complementary therapies"}
+KIND_TITLES = {"core": N_("Core therapies"), "support": N_("Support"),
+               "complementary": N_("Complementary therapies")}
 
 
-def session_time(track: Track) -> str:
+def session_time(track: Track, _: Words) -> str:
     """A track's session hours as every page shows them: 9:00 am to 12:00 pm."""
-    return f"{clock(track.start)} to {clock(track.end)}"
+    hours = (_("am"), _("pm"))
+    return _("{start} to {end}").format(start=clock(track.start, hours), end=clock(track.end, hours))
 
 
 def track_view(spec: SiteSpec, track: Track) -> dict[str, Any]:
     """A schedule track as patients read it, with its hours per week (resolved once, in the spec)."""
+    _ = Words(spec.language)
     return {
         "name": track.name,
-        "days": ", ".join(DAY_NAMES[d.value] for d in track.days),
-        "time": session_time(track),
+        "days": ", ".join(day_names(_, (d.value for d in track.days))),
+        "time": session_time(track, _),
         "weekly_hours": f"{spec.weekly_hours[track.name]:g}",
     }
 
@@ -38,10 +41,11 @@ def track_view(spec: SiteSpec, track: Track) -> dict[str, Any]:
 def therapy_views(spec: SiteSpec) -> list[dict[str, Any]]:
     """The therapies offered at this site, core first, then by name, each with the weeks it meets in."""
     order = list(KIND_TITLES)
+    _ = Words(spec.language)
     result = []
     for tid, therapy in spec.therapies.items():
         label = f"{therapy.name} ({therapy.short_name})" if therapy.short_name else therapy.name
-        result.append({"id": tid, "label": label, "model": therapy, "kind_title": KIND_TITLES[therapy.kind.value],
+        result.append({"id": tid, "label": label, "model": therapy, "kind_title": _.of(KIND_TITLES[therapy.kind.value]),
                        "path": pages.therapy_path(tid),
                        "weeks": [{"number": n, "path": pages.week_path(n)} for n in spec.therapy_weeks[tid]]})
     return sorted(result, key=lambda t: (order.index(t["model"].kind.value), t["model"].name))
@@ -184,8 +188,9 @@ def site_pages(spec: SiteSpec) -> list[Page]:
     special: dict[str, dict[str, Any]] = {
         pages.GLOSSARY: {"terms": glossary_terms(spec)}, pages.PRINT: {"weeks": weeks},
         pages.PREPARING: {"steps": preparing}}
+    _ = Words(spec.language)
     result = [Page(pages.HOME, "home.md.jinja", {})]
-    result += [Page(g.path, g.template, {"title": g.label, **special.get(g.path, {})}) for g in pages.GUIDE_PAGES]
+    result += [Page(g.path, g.template, {"title": _.of(g.label), **special.get(g.path, {})}) for g in pages.GUIDE_PAGES]
     result += [Page(w["path"], "week.md.jinja", w) for w in weeks]
     result.append(Page(pages.THERAPIES, "therapies.md.jinja", {}))
     result += [Page(t["path"], "therapy.md.jinja", {"therapy": t}) for t in therapy_views(spec)]
@@ -194,8 +199,10 @@ def site_pages(spec: SiteSpec) -> list[Page]:
 
 def page_description(spec: SiteSpec, page: Page) -> str:
     """One or two plain sentences that say what a page holds, for search results and shared links."""
+    _ = Words(spec.language)
     clinic, location = plain_text(spec.clinic.name), plain_text(spec.location.name)
-    here = f"the {plain_text(spec.program.title)} at {clinic}, {location}"
+    here = _("the {program} at {clinic}, {location}").format(
+        program=plain_text(spec.program.title), clinic=clinic, location=location)
     context = page.context
     if page.path == pages.HOME:
         return shorten(spec.program.summary)
@@ -204,11 +211,12 @@ def page_description(spec: SiteSpec, page: Page) -> str:
     if page.template == "week.md.jinja":
         note = context["note"]
         about = note.summary if note else context["phase"].summary
-        return shorten(f"Week {context['number']} of {spec.length}: {context['title']}. {first_sentence(about)}")
+        return shorten(_("Week {number} of {length}: {title}. {about}").format(
+            number=context["number"], length=spec.length, title=context["title"], about=first_sentence(about)))
     if page.path == pages.THERAPIES:
         names = ", ".join(plain_text(t["label"]) for t in therapy_views(spec))
-        return shorten(f"The therapies of {here}: {names}.")
+        return shorten(_("The therapies of {here}: {names}.").format(here=here, names=names))
     address = spec.location.address
-    return shorten(pages.GUIDE[page.path].about.format(
+    return shorten(_.of(pages.GUIDE[page.path].about).format(
         here=here, length=spec.length, clinic=clinic, location=location, street=address.street, city=address.city,
         phone=spec.location.phone))

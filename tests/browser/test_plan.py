@@ -21,6 +21,7 @@ from playwright.sync_api import expect
 from browser.conftest import page_path, spec_of
 from browser.test_accessibility import AXE, RULES, describe
 from generator.render.views import session_time
+from generator.render.words import Words
 from generator.resolve import SiteSpec
 
 ZONE = "America/Los_Angeles"
@@ -88,7 +89,7 @@ def assert_week_shows(page: Any, expected: Expected, number: int) -> None:
     box = page.locator("[data-iop-week-plan]")
     expect(box).to_be_visible()
     expect(box.locator(".iop-week-plan__dates")).to_have_text(f"Your week {number}: {long(first)} to {long_year(last)}")
-    time = session_time(expected.track)
+    time = session_time(expected.track, Words("en"))
     expect(box).to_contain_text(f"Your sessions ({expected.track.name}, {time}):")
     expect(box.locator(".iop-week-plan__sessions li")).to_have_text([long(day) for day in sessions])
     expect(box.get_by_role("link", name="Change your plan")).to_have_attribute("href", "../index.html#plan-your-dates")
