@@ -2,6 +2,7 @@
  *
  * Times are floating local times (the data names no time zone); the same plan always gives
  * the same UIDs, so importing the file again updates the events instead of adding them twice.
+ * The events' words are the site's (iopGuide.say), in the site's language.
  */
 (function () {
   "use strict";
@@ -11,6 +12,7 @@
     return;
   }
   var encoder = new TextEncoder();
+  var say = guide.say;
 
   /* a TEXT value (RFC 5545 3.3.11): line breaks (also NEL and the Unicode line and paragraph
    * separators) become the escape \n, and the other control characters, which TEXT may not hold
@@ -59,6 +61,9 @@
   function event(data, plan, session, stamp) {
     var start = localTime(session.day, plan.track.start);
     var number = session.number, info = session.info;
+    var week = { number: number, length: data.length, phase: info.phase, track: plan.track.name,
+      time: plan.track.time };
+    var call = say("ics_call", { clinic: data.clinic, location: data.location, phone: data.phone });
     return [
       "BEGIN:VEVENT",
       // the same plan always gives the same UIDs, so importing it again updates, not duplicates
@@ -66,12 +71,9 @@
       "DTSTAMP:" + stamp,
       "DTSTART:" + start,
       "DTEND:" + localTime(session.day, plan.track.end),
-      "SUMMARY:" + escapeText("IOP week " + number + ": " + info.title),
+      "SUMMARY:" + escapeText(say("ics_summary", { number: number, title: info.title })),
       "LOCATION:" + escapeText(data.clinic + " (" + data.location + "), " + data.address),
-      "DESCRIPTION:" + escapeText(
-        "Week " + number + " of " + data.length + (info.phase ? " (" + info.phase + ")" : "") +
-        ", " + plan.track.name + ", " + plan.track.time + ".\nQuestions, or running late? Call " +
-        data.clinic + ", " + data.location + ": " + data.phone + "."),
+      "DESCRIPTION:" + escapeText(say(info.phase ? "ics_week_phase" : "ics_week", week) + "\n" + call),
       "END:VEVENT"
     ];
   }
@@ -87,7 +89,7 @@
       "PRODID:-//iop-guide//Plan of my weeks//EN",
       "CALSCALE:GREGORIAN",
       "METHOD:PUBLISH",
-      "X-WR-CALNAME:" + escapeText(data.clinic + ", " + data.location + ": my IOP sessions")
+      "X-WR-CALNAME:" + escapeText(say("ics_calendar", { clinic: data.clinic, location: data.location }))
     ];
     var count = 0;
     guide.plan.allWeeks(data, plan).forEach(function (week) {
@@ -108,7 +110,7 @@
     var url = URL.createObjectURL(blob);
     var link = document.createElement("a");
     link.href = url;
-    link.download = slug(data.site) + "-my-iop-sessions.ics";
+    link.download = slug(data.site) + "-" + (slug(say("ics_file")) || "sessions") + ".ics";
     link.hidden = true;
     document.body.appendChild(link);
     link.click();

@@ -3,7 +3,7 @@
  * The build marks each list <div class="iop-checklist" data-checklist="week-3"> and each
  * item <li data-item="<hash of its words>">. This script adds a real checkbox and label to
  * each item, a progress line ("2 of 5 done", announced politely) and a "Clear my ticks"
- * button per list. Without it the page keeps a plain list: nothing dead to click.
+ * button per list, in the site's words (iopGuide.say). Without it the page keeps a plain list: nothing dead to click.
  *
  * Ticks are stored through iopGuide.store (storage.js) under the one "checklists" key of the site:
  *   { "<list id>": ["<item key>", ...], ... }
@@ -32,7 +32,7 @@
   function progressText(list) {
     var all = boxes(list);
     var done = all.filter(function (box) { return box.checked; }).length;
-    return done + " of " + all.length + " done";
+    return window.iopGuide.say("ticks_done", { done: done, total: all.length });
   }
 
   function tick(list, state) {
@@ -106,7 +106,7 @@
     var clear = document.createElement("button");
     clear.type = "button";
     clear.className = "iop-checklist__clear";
-    clear.textContent = "Clear my ticks";
+    clear.textContent = window.iopGuide.say("ticks_clear");
     clear.addEventListener("click", function () {
       boxes(list).forEach(function (box) { box.checked = false; });
       save(list);

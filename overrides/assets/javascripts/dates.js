@@ -1,5 +1,8 @@
 /* iopGuide.dates: the plan's dates, local calendar days, and how they read.
  *
+ * How a date reads (its order, and the names of weekdays and months) is the site's words
+ * (iopGuide.say), not the browser's language: the page and its dates speak one language.
+ *
  * Dates are local calendar days built from their parts: new Date(y, m - 1, d)
  * and setDate, never parsed ISO strings (those are UTC and slip a day west of
  * Greenwich) nor added milliseconds (those slip an hour across daylight saving).
@@ -14,8 +17,6 @@
 
   var DAY_IDS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
   var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-  var LONG = new Intl.DateTimeFormat("en-US", { weekday: "long", month: "long", day: "numeric" });
-  var LONG_YEAR = new Intl.DateTimeFormat("en-US", { weekday: "long", month: "long", day: "numeric", year: "numeric" });
 
   /* the day "YYYY-MM-DD" names, or null when it names none (2026-02-30) */
   function parseDay(text) {
@@ -50,20 +51,30 @@
     return DAY_IDS[date.getDay()];
   }
 
-  /* "Monday, March 9" */
+  function parts(date) {
+    var names = guide.words;
+    return {
+      weekday: (names.weekdays || [])[date.getDay()] || "",
+      month: (names.months || [])[date.getMonth()] || "",
+      day: date.getDate(),
+      year: date.getFullYear()
+    };
+  }
+
+  /* "Monday, March 9" (in Spanish "lunes, 9 de marzo") */
   function long(date) {
-    return LONG.format(date);
+    return guide.say("date_long", parts(date));
   }
 
   /* "Monday, March 9, 2026" */
   function longYear(date) {
-    return LONG_YEAR.format(date);
+    return guide.say("date_long_year", parts(date));
   }
 
   /* "Wednesday, March 4 to Tuesday, March 10, 2026": the year once, unless the days' years differ */
   function range(first, last) {
     var head = first.getFullYear() === last.getFullYear() ? long(first) : longYear(first);
-    return head + " to " + longYear(last);
+    return guide.say("date_range", { first: head, last: longYear(last) });
   }
 
   guide.dates = {

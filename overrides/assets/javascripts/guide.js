@@ -9,7 +9,7 @@
  * The scripts are plain scripts run in order with defer (overrides/main.html), each adding its
  * part to the namespace: ES modules would be refused by Chromium from file://, and a guide may
  * be opened from disk.
- *   guide.js       data, whenReady, element
+ *   guide.js       data, whenReady, element, say (the site's words, in its language)
  *   storage.js     store: read, write, remove, clearAll (only with data)
  *   checklists.js  ticks on every checklist
  *   dates.js       dates: local calendar days and how they read
@@ -56,5 +56,22 @@
     return node;
   }
 
-  window.iopGuide = { data: readSiteData(), whenReady: whenReady, element: element };
+  var data = readSiteData();
+  /* the words the scripts show, in the site's language (render/interface.py script_words) */
+  var words = data && data.words && typeof data.words === "object" ? data.words : {};
+
+  /* a word of the site, with its {names} filled in as text: say("ticks_done", { done: 2, total: 5 }).
+   * A word given as { one, other } is picked by values.count. Values are put in once, never read
+   * again for names, so data cannot become a name. Without the words it says nothing. */
+  function say(key, values) {
+    var word = words[key];
+    if (word && typeof word === "object" && !Array.isArray(word)) {
+      word = values && values.count === 1 ? word.one : word.other;
+    }
+    return typeof word !== "string" ? "" : word.replace(/\{(\w+)\}/g, function (whole, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
+  window.iopGuide = { data: data, words: words, whenReady: whenReady, element: element, say: say };
 })();

@@ -2,7 +2,8 @@
  *
  * The form is hidden until this script runs, so it is never a dead form. It saves the plan
  * through iopGuide.store (plan.js says what is kept), shows the program's dates and offers
- * the calendar file (calendar.js). Without the site data it stays hidden.
+ * the calendar file (calendar.js). Without the site data it stays hidden. Its words are the
+ * site's (iopGuide.say), in the site's language.
  */
 (function () {
   "use strict";
@@ -11,7 +12,7 @@
   if (!guide || !guide.plan || !guide.calendar) {
     return;
   }
-  var dates = guide.dates, plans = guide.plan;
+  var dates = guide.dates, plans = guide.plan, say = guide.say;
 
   /* the form's parts, found once */
   function controls(root) {
@@ -58,14 +59,15 @@
     var sessions = [];
     weeks.forEach(function (week) { sessions = sessions.concat(week.sessions); });
     var last = weeks[weeks.length - 1];
-    f.facts.appendChild(fact("Schedule track", plan.track.name + ", " + plan.track.time));
-    f.facts.appendChild(fact("Week 1 starts", dates.longYear(plan.start)));
+    f.facts.appendChild(fact(say("plan_track"), plan.track.name + ", " + plan.track.time));
+    f.facts.appendChild(fact(say("plan_start"), dates.longYear(plan.start)));
     if (sessions.length) {
-      f.facts.appendChild(fact("First session", dates.longYear(sessions[0])));
-      f.facts.appendChild(fact("Last session", dates.longYear(sessions[sessions.length - 1])));
+      f.facts.appendChild(fact(say("plan_first"), dates.longYear(sessions[0])));
+      f.facts.appendChild(fact(say("plan_last"), dates.longYear(sessions[sessions.length - 1])));
     }
-    f.facts.appendChild(fact("Program ends", dates.longYear(last.last) + " (end of week " + data.length + ")"));
-    f.facts.appendChild(fact("Sessions in all", String(sessions.length)));
+    f.facts.appendChild(fact(say("plan_ends"),
+      say("plan_ends_on", { date: dates.longYear(last.last), length: data.length })));
+    f.facts.appendChild(fact(say("plan_count"), String(sessions.length)));
     return plan;
   }
 
@@ -83,11 +85,11 @@
   /* what is wrong with the start date, or "" */
   function startProblem(start) {
     if (start.validity.badInput || (start.value && !dates.parseDay(start.value))) {
-      return "That is not a whole date. Enter the month, day and year of your first day.";
+      return say("date_not_whole");
     }
-    if (!start.value) { return "Enter the first day of your week 1."; }
+    if (!start.value) { return say("date_missing"); }
     if (start.validity.rangeUnderflow || start.validity.rangeOverflow) {
-      return "Enter a date between the years 2000 and 2099.";
+      return say("date_out_of_range");
     }
     return "";
   }
@@ -102,14 +104,14 @@
     // the data's own name is kept, which is what plans.read looks for on every page
     var chosen = plans.trackOfOption(data, f.track, f.track.selectedIndex);
     if (!chosen) {
-      f.status.textContent = "This schedule track cannot be planned here. Call us to learn your dates.";
+      f.status.textContent = say("track_unplannable");
       return;
     }
     guide.store.write("plan", { start: f.start.value, track: chosen.name });
     var saved = showPlan(data, f);
     f.status.textContent = saved
-      ? "Plan saved. Your program ends " + dates.longYear(dates.addDays(saved.start, 7 * data.length - 1)) + "."
-      : "Your plan could not be saved in this browser.";
+      ? say("plan_saved", { date: dates.longYear(dates.addDays(saved.start, 7 * data.length - 1)) })
+      : say("plan_not_saved");
   }
 
   function reset(data, f, message) {
@@ -131,11 +133,11 @@
       var current = plans.read(data);
       if (!current) { return; }
       var count = guide.calendar.download(data, current);
-      f.status.textContent = "Calendar file made with " + count + " sessions. Open it to add them to your calendar.";
+      f.status.textContent = say("calendar_made", { count: count });
     });
     f.root.querySelector("[data-iop-plan-clear]").addEventListener("click", function () {
       guide.store.remove("plan");
-      reset(data, f, "Your plan is cleared. Nothing about it is kept in this browser now.");
+      reset(data, f, say("plan_cleared"));
       // the clear button is gone now: keep the keyboard user in the form
       f.start.focus();
     });

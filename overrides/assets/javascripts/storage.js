@@ -61,7 +61,7 @@
     button.hidden = false;
     button.addEventListener("click", function () {
       clearAll();
-      if (status) { status.textContent = "Done: nothing from this guide is saved in this browser now."; }
+      if (status) { status.textContent = guide.say("cleared"); }
     });
   }
 
