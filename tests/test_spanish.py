@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 from support.languages import english_fragments, unreadable
 
 from generator.paths import Project
-from generator.render import config, interface, words
+from generator.render import config, interface, markup, words
 from generator.render.site import Rendered, render_pages
 from generator.render.templates import environment
 from generator.resolve import SiteSpec
+from generator.source import Located, Origin, origin_of
 
 SITE = "harbor-light/pasadena"
 
@@ -184,3 +186,17 @@ def test_the_pages_have_the_same_paths_in_every_language(es: tuple[SiteSpec, Ren
     _, rendered = es
     english = render_pages(demo_specs[SITE], environment(project.content))
     assert sorted(rendered.pages) == sorted(english.pages)
+
+
+def test_english_data_text_on_a_spanish_page_is_marked_english(demo_specs: dict[str, SiteSpec],
+                                                                project: Project) -> None:
+    """Where a translation is missing, the English shows (translate/overlay.py): its language is said."""
+    spec = spanish(demo_specs[SITE])
+    summary = spec.program.summary
+    english = Located(str(summary), origin_of(summary) or Origin(Path("program.yaml"), 1, 1), lang="en")
+    spec = dataclasses.replace(spec, program=spec.program.model_copy(update={"summary": english}))
+    home = render_pages(spec, environment(project.content)).pages["index.md"]
+    assert f'<span lang="en">{markup.paragraphs(summary)}</span>' in home
+    # on an English page the same text is in the page's own language
+    same = dataclasses.replace(spec, language="en")
+    assert 'lang="en"' not in render_pages(same, environment(project.content)).pages["index.md"]

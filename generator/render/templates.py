@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +13,9 @@ from generator.compiled import Compiled
 from generator.render import markup, one_line, pages, words, xrefs
 from generator.render.href import Href
 from generator.source import Located, origin_of
+
+# a language code as a lang attribute takes it (only the generator's own codes reach it)
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 
 
 def _autoescape(name: str | None) -> bool:
@@ -42,7 +46,8 @@ def _prose(escape: Callable[[str], str]) -> Callable[[jinja2.runtime.Context, st
         if escape is markup.title:
             one_line.check_title(text, findings)
         one_line.check(text, escape is markup.paragraphs, findings)
-        return escape(xrefs.rewrite(text, here, targets, findings))
+        made = escape(xrefs.rewrite(text, here, targets, findings))
+        return in_language(made, getattr(text, "lang", None), context.get("language"), escape is markup.paragraphs)
     return apply
 
 
@@ -52,7 +57,16 @@ def _without_comments(text: str) -> str:
     if stripped == text:
         return text  # the same value, with its origin
     origin = origin_of(text)
-    return Located(stripped, origin) if origin is not None else stripped
+    return Located(stripped, origin, getattr(text, "lang", None)) if origin is not None else stripped
+
+
+def in_language(made: str, lang: str | None, page_language: object, paragraphs: bool) -> str:
+    """Escaped data text in another language than its page's (English where a translation is missing), marked
+    so, paragraph by paragraph: a screen reader reads it in that language's voice (WCAG 3.1.2)."""
+    if not lang or lang == page_language or not made.strip() or not _LANGUAGE_CODE.fullmatch(lang):
+        return made
+    parts = made.split("\n\n") if paragraphs else [made]
+    return "\n\n".join(f'<span lang="{lang}">{part}</span>' for part in parts)
 
 
 @jinja2.pass_context
