@@ -6,10 +6,10 @@ site needs no catalog. Every other language has `locale/<code>/LC_MESSAGES/messa
 memory: read_po, write_mo into a buffer, GNUTranslations. No .mo file is kept in
 the repository, so the .po is the one thing a translator edits.
 
-A compiled catalog is kept per language and .po contents: `load` (once per site
-rendered) reads the file again, so an edited .po shows at the next render, and
-compiles it only when its contents changed. Between loads `catalog` hands out
-the latest one, which is what each word of a page looks up.
+A compiled catalog is kept per language with the hash of the .po it was made
+from: `load` (once per site rendered) reads the file again, so an edited .po
+shows at the next render, and compiles it only when its contents changed.
+Between loads `catalog` hands out that one, which each word of a page looks up.
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ LOCALE = Path(__file__).resolve().parents[2] / "locale"
 DOMAIN = "messages"
 SOURCE = "en"
 
-_compiled: dict[tuple[str, str], gettext.NullTranslations] = {}
-_latest: dict[str, gettext.NullTranslations] = {}
+# by language: the hash of the .po's contents, and the catalog compiled from them
+_compiled: dict[str, tuple[str, gettext.NullTranslations]] = {}
 
 
 def N_(message: str) -> str:
@@ -51,18 +51,18 @@ def languages() -> list[str]:
 
 def load(language: str) -> gettext.NullTranslations:
     """The language's catalog as its .po file now reads; compiled once for each contents."""
-    if language == SOURCE:
-        return gettext.NullTranslations()
+    if language == SOURCE:  # the message ids are its words
+        return _compiled.setdefault(SOURCE, ("", gettext.NullTranslations()))[1]
     path = po_file(language)
     if not path.is_file():
         raise ValueError(f"no catalog for the language '{language}': expected {path} (languages: "
                          f"{', '.join(languages())})")
     content = path.read_bytes()
-    key = (language, hashlib.sha256(content).hexdigest())
-    if key not in _compiled:
-        _compiled[key] = _compile(content, language)
-    _latest[language] = _compiled[key]
-    return _compiled[key]
+    digest = hashlib.sha256(content).hexdigest()
+    kept = _compiled.get(language)
+    if kept is None or kept[0] != digest:
+        kept = _compiled[language] = (digest, _compile(content, language))
+    return kept[1]
 
 
 def _compile(content: bytes, language: str) -> gettext.GNUTranslations:
@@ -75,9 +75,9 @@ def _compile(content: bytes, language: str) -> gettext.GNUTranslations:
 
 
 def catalog(language: str) -> gettext.NullTranslations:
-    """The latest catalog loaded for a language (loaded now if it never was)."""
-    found = _latest.get(language)
-    return found if found is not None else load(language)
+    """The catalog last loaded for a language (loaded now if it never was)."""
+    kept = _compiled.get(language)
+    return kept[1] if kept is not None else load(language)
 
 
 class Words:
