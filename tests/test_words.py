@@ -188,3 +188,16 @@ def test_the_page_scripts_say_no_word_of_their_own(script: str) -> None:
     found = [text for text in _STRING.findall(source)
              if re.search("[A-Za-z]{2,} [A-Za-z]", text) and text not in _NOT_SHOWN]
     assert not found, "the scripts' words come from the site data (iopGuide.say)"
+
+
+_STAFF_TEMPLATES = {"portal.html.jinja", "errors.md.jinja"}  # for the team: English
+
+
+@pytest.mark.parametrize("template", sorted(p.name for p in (ROOT / "content").glob("*.md.jinja")
+                                            if p.name not in _STAFF_TEMPLATES))
+def test_the_page_templates_say_no_word_outside_the_catalog(template: str) -> None:
+    source = _JINJA.sub("", (ROOT / "content" / template).read_text(encoding="utf-8"))
+    source = re.sub(r"\{:?\s*[#.:][^}]*\}", "", source)  # attribute lists: classes and ids, no words
+    said = _READ_ATTRIBUTES.findall(source) + [re.sub(r"<[^>]*>", " ", source)]
+    assert not [text for text in said if re.search("[A-Za-z]{2,}", text)], \
+        "a word a patient reads is marked for translation: {{ _(\"...\") }}"
