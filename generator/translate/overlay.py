@@ -6,9 +6,11 @@ and `from` (the mark of the English it translates, see marks.py). Lists keep the
 English order; items of a list whose English items have an id are matched by id.
 
 What the overlay finds, each at its place:
-- an error where the translation names a key the English lacks, has the wrong
-  shape, or holds a text the English's own rules refuse (the same field types);
-- a warning where the English changed since the translation was made (stale),
+- an error where a text has the wrong shape or one the English's own rules
+  refuse (the same field types);
+- a warning where the translation holds what the English lacks (a key, an item:
+  removing English text never blocks the English guide), where the English
+  changed since the translation was made (stale),
   where it was never marked as reviewed, and where a text has no translation:
   that text stays English, marked (source.Located.lang) so the page says so.
 """
@@ -57,8 +59,9 @@ class Overlay:
     def error(self, path: Path_, message: str, hint: str | None = None, at_key: bool = False) -> None:
         self.problems.append(self.doc.source.diagnostic(path, message, hint=hint, at_key=at_key))
 
-    def warn(self, path: Path_, message: str, hint: str | None = None) -> None:
-        self.problems.append(self.doc.source.diagnostic(path, message, hint=hint, severity=Severity.WARNING))
+    def warn(self, path: Path_, message: str, hint: str | None = None, at_key: bool = False) -> None:
+        self.problems.append(self.doc.source.diagnostic(path, message, hint=hint, at_key=at_key,
+                                                        severity=Severity.WARNING))
 
 
 def fallback(english: str) -> Located | str:
@@ -82,8 +85,10 @@ def _model(model: M, node: Any, path: Path_, into: Overlay) -> M:
     fields = type(model).model_fields
     for key in node:
         if key not in fields or getattr(model, key) is None:
-            into.error(path + (key,), f"the English file has no '{key}' here, so there is nothing to translate",
-                       hint="a translation holds only keys the English file has, in the same places", at_key=True)
+            # a warning: removing an English text must not stop the English guide until the Spanish follows
+            into.warn(path + (key,), f"the English file has no '{key}' here, so this is not shown",
+                      hint="a translation holds only keys the English file has, in the same places: remove it",
+                      at_key=True)
     updates = {}
     for name, info in fields.items():
         value = getattr(model, name)
@@ -106,8 +111,8 @@ def _value(value: Any, annotation: Any, node: Any, path: Path_, into: Overlay, k
     if isinstance(value, str) and not kept and is_text(annotation):
         return _leaf(value, annotation, node, path, into)
     if node is not None:
-        into.error(path, "this is not translated: it stays as the English file has it",
-                   hint="remove it from the translation")
+        into.warn(path, "this is not translated: it stays as the English file has it",
+                  hint="remove it from the translation")
     return value
 
 
@@ -122,8 +127,8 @@ def _list(values: list[Any], item: Any, node: Any, path: Path_, into: Overlay, k
             entry.get("id"): (n, entry) for n, entry in enumerate(node) if isinstance(entry, dict)}
         for n, entry in enumerate(node):
             if not isinstance(entry, dict) or entry.get("id") not in ids:
-                into.error(path + (n,), f"this item names no id the English list has ({', '.join(ids)})",
-                           hint="items of this list are matched by their id: copy the English item's id")
+                into.warn(path + (n,), f"this item names no id the English list has ({', '.join(ids)}), so it is "
+                          "not shown", hint="items of this list are matched by their id: copy the English item's id")
         made = []
         for value, item_id in zip(values, ids, strict=True):
             at, entry = by_id.get(item_id, (None, None))
@@ -132,8 +137,9 @@ def _list(values: list[Any], item: Any, node: Any, path: Path_, into: Overlay, k
             made.append(_value(value, item, entry, path + (at,) if at is not None else path, into, kept))
         return made
     for n in range(len(values), len(node)):
-        into.error(path + (n,), f"the English list has {len(values)} item{'s' if len(values) != 1 else ''}; "
-                   "this one has no English to translate", hint="keep the English list's items, in its order")
+        into.warn(path + (n,), f"the English list has {len(values)} item{'s' if len(values) != 1 else ''}; "
+                  "this one has no English to translate, so it is not shown",
+                  hint="keep the English list's items, in its order")
     return [_value(v, item, node[n] if n < len(node) else None, path + (n,), into, kept)
             for n, v in enumerate(values)]
 
