@@ -65,7 +65,7 @@ def test_every_message_has_a_spanish_translation_that_is_not_fuzzy(messages: dic
             placeholders.append(f"{where[0]}: {key!r}")
     update = ("extract and update the catalogs (docs/architecture.md, 'The guide's words in other languages'), "
               "then translate")
-    assert not missing, f"not in locale/es/LC_MESSAGES/messages.po ({update}):\n" + "\n".join(missing)
+    assert not missing, f"not in generator/locale/es/LC_MESSAGES/messages.po ({update}):\n" + "\n".join(missing)
     assert not empty, "without a Spanish translation:\n" + "\n".join(empty)
     assert not fuzzy, "marked fuzzy (a guess pybabel made: check it, then remove the mark):\n" + "\n".join(fuzzy)
     assert not placeholders, "a translation's {names} or %(names)s differ from its message's:\n" + \
@@ -73,8 +73,9 @@ def test_every_message_has_a_spanish_translation_that_is_not_fuzzy(messages: dic
 
 
 def test_the_template_catalog_lists_the_messages_marked_now(messages: dict[Any, list[str]]) -> None:
-    listed = {m.id if isinstance(m.id, str) else tuple(m.id) for m in catalog(ROOT / "locale/messages.pot") if m.id}
-    assert listed == set(messages), "run pybabel extract -F babel.cfg -o locale/messages.pot . (and update)"
+    pot = catalog(ROOT / "generator/locale/messages.pot")
+    listed = {m.id if isinstance(m.id, str) else tuple(m.id) for m in pot if m.id}
+    assert listed == set(messages), "run pybabel extract -F babel.cfg -o generator/locale/messages.pot . (and update)"
 
 
 def test_a_catalog_is_compiled_once_for_its_contents_and_read_again_when_it_changes(

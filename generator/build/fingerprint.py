@@ -59,8 +59,9 @@ def project_print(project: Project) -> str:
     digest.update(f"SOURCE_DATE_EPOCH={os.environ.get('SOURCE_DATE_EPOCH', '')}\0".encode())
     for tool in TOOLS:
         digest.update(f"{tool}={metadata.version(tool)}\0".encode())
-    # the generator's source, not its compiled caches (Python rewrites those at will)
+    # the generator's source and its word catalogs, not its compiled caches (Python rewrites those at will)
     _tree(digest, Path(generator.__file__).parent, pattern="*.py")
+    _tree(digest, Path(generator.__file__).parent / "locale", pattern="*.po")
     for folder in (project.content, project.overrides):
         digest.update(folder.name.encode() + b"\0")
         _tree(digest, folder)

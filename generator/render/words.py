@@ -1,7 +1,7 @@
 """The guide's own words in the site's language, from gettext catalogs: one module for templates and code.
 
 English is the source language: its words are the message ids, so an English
-site needs no catalog. Every other language has `locale/<code>/LC_MESSAGES/messages.po`
+site needs no catalog. Every other language has `generator/locale/<code>/LC_MESSAGES/messages.po`
 (extracted and updated with Babel, see docs/architecture.md), compiled here in
 memory: read_po, write_mo into a buffer, GNUTranslations. No .mo file is kept in
 the repository, so the .po is the one thing a translator edits.
@@ -26,7 +26,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 # the catalogs go with the code that marks the words (the templates' words are in them too)
-LOCALE = Path(__file__).resolve().parents[2] / "locale"
+LOCALE = Path(__file__).resolve().parents[1] / "locale"  # package data: it ships with the code
 DOMAIN = "messages"
 SOURCE = "en"
 
