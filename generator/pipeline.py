@@ -212,9 +212,15 @@ def _build_one(job: _Job, site: SitePlan) -> outcome.Outcome:
     folder = paths.inside(job.out, job.out / spec.clinic_id / spec.location_id)
     with publish.staging_folder() as staging:
         try:
-            render_site(spec, job.project, job.env, Path(staging), site.rendered)
+            # one staging folder a language, English first: each is a plain MkDocs project of its own
+            stagings = []
+            for made in (spec, *site.translations):
+                language = Path(staging) / made.language
+                language.mkdir()
+                render_site(made, job.project, job.env, language, site.renders.get(made.language))
+                stagings.append((language, "" if made is spec else made.language))
             job.stopper.check()
-            links = publish.publish(Path(staging), folder, spec.key, job.stopper)
+            links = publish.publish(stagings, folder, spec.key, job.stopper)
         except SiteBuildError as e:
             job.report(spec.key, "failed")
             return outcome.Outcome(spec.key, "failed", error=e.output, seconds=time.monotonic() - started)

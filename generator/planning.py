@@ -77,6 +77,13 @@ class SitePlan:
     findings: list[Diagnostic] = field(default_factory=list)
     # the site in each of its other guide languages (its texts from the translations), made as the English is
     translations: list[SiteSpec] = field(default_factory=list)
+    # their pages, rendered in memory while planning, by language
+    translated: dict[str, Rendered] = field(default_factory=dict)
+
+    @property
+    def renders(self) -> dict[str, Rendered]:
+        """Every language's pages rendered while planning, by language (none when it was not rendered)."""
+        return {**({self.spec.language: self.rendered} if self.spec and self.rendered else {}), **self.translated}
 
 
 @dataclass
@@ -116,7 +123,8 @@ def plan(data: DataSet, diagnostics: list[Diagnostic], max_grade: float | None =
     # a location file whose name is no id is not a site: its own error says so
     sites = [_site_plan(data, found, errors) for found in data.of_kind(FileKind.location)
              if all(ID_RE.fullmatch(part) for part in found.id.split("/"))]
-    assessed = assess_sites(data, [site.spec for site in sites if site.spec is not None], max_grade)
+    assessed = assess_sites(data, [site.spec for site in sites if site.spec is not None], max_grade,
+                            [other for site in sites if site.spec is not None for other in site.translations])
     found = assessed.diagnostics + _untranslated(data, sites)
     found += _render_all(project, sites, wanted, known or {}) if project is not None else []
     return Plan(data, sites, with_source_lines(sorted(set(diagnostics + found)), data), assessed.reading,
@@ -142,13 +150,20 @@ def _render_all(project: Project, sites: list[SitePlan], wanted: Collection[str]
             found += site.findings
     chosen = [site for site in sites if site.spec is not None and site.key not in known
               and (wanted is None or site.key in wanted)]
-    proven = prove_sites(project, environment(project.content), [site.spec for site in chosen if site.spec])
-    for site, (rendered, problems) in zip(chosen, proven, strict=True):
-        site.rendered, site.findings = rendered, problems
-        found += problems
-        if errors_in(problems):
-            site.spec, site.errors = None, errors_in(problems)
-    return found
+    # every language of a site is rendered and proven as the build will make it
+    specs = [(site, spec) for site in chosen if site.spec for spec in (site.spec, *site.translations)]
+    proven = prove_sites(project, environment(project.content), [spec for _, spec in specs])
+    for (site, spec), (rendered, problems) in zip(specs, proven, strict=True):
+        if spec is site.spec:
+            site.rendered, site.findings = rendered, []
+        else:
+            site.translated[spec.language] = rendered
+        site.findings += problems
+    for site in chosen:
+        found += site.findings
+        if errors_in(site.findings):
+            site.spec, site.errors = None, errors_in(site.findings)
+    return sorted(set(found))
 
 
 def _site_plan(data: DataSet, location: DataFile, errors: list[Diagnostic]) -> SitePlan:

@@ -125,7 +125,7 @@ def test_no_font_or_style_from_another_host(site: tuple[SiteSpec, Path]) -> None
 def test_call_row_in_the_header_of_every_page(site: tuple[SiteSpec, Path]) -> None:
     spec, folder = site
     for page in pages_of(folder):
-        link = soup(page).select_one("header.md-header .iop-call a")
+        link = soup(page).select_one("header.md-header .iop-call a.iop-call__link")
         assert link is not None, page
         assert link["href"] == str(tel(spec.location.phone)), page
         assert words(link) == f"Call {spec.location.name}: {spec.location.phone}", page

@@ -17,7 +17,7 @@ import lxml.html
 
 from generator.diagnostics import SiteBuildError
 
-EXTERNAL_SCHEMES = ("http", "https", "mailto", "tel")
+EXTERNAL_SCHEMES = ("http", "https", "mailto", "tel", "sms")
 # the attributes that make the browser fetch or navigate, by tag
 LINK_ATTRIBUTES = {"a": "href", "area": "href", "link": "href", "img": "src", "script": "src",
                    "iframe": "src", "source": "src", "embed": "src", "track": "src", "audio": "src", "video": "src"}

@@ -62,10 +62,11 @@ class Stopper:
                     return
                 self._spare.append(self._spawn((self.out or Path(".")).resolve()))
 
-    def build(self, staging: Path, target: Path) -> dict[str, Any]:
+    def build(self, staging: Path, target: Path, scan: Path | None = None, links: bool = True) -> dict[str, Any]:
         """Build a staging folder into target with this thread's worker; its answer (see mkdocs_worker.build)."""
         process = self._worker(target)
-        request = json.dumps({"staging": str(staging.resolve()), "target": str(target.resolve())})
+        request = json.dumps({"staging": str(staging.resolve()), "target": str(target.resolve()),
+                              "scan": str(scan.resolve()) if scan else None, "links": links})
         try:
             assert process.stdin is not None and process.stdout is not None
             process.stdin.write(request + "\n")
@@ -168,14 +169,19 @@ class Stopper:
             raise Interrupted
 
 
-def mkdocs_build(staging: Path, target: Path, site: str, stopper: Stopper) -> linkcheck.Report:
-    """Build a staging folder into target as `mkdocs build --strict` would, and check its links.
+def mkdocs_build(staging: Path, target: Path, site: str, stopper: Stopper, scan: Path | None = None,
+                 check_links: bool = True) -> linkcheck.Report:
+    """Build a staging folder into target as `mkdocs build --strict` would, and check the links below scan.
 
+    scan is target unless told (a guide's whole folder, once its last language is built); without
+    check_links (a language before the last) the links are left for that check.
     Raise SiteBuildError when MkDocs fails or a link of the built site is broken.
     """
-    answer = stopper.build(staging, target)
+    answer = stopper.build(staging, target, scan, check_links)
     if not answer["ok"]:
         raise SiteBuildError(site, _mkdocs_problems(str(answer["output"])))
+    if not check_links:
+        return linkcheck.Report()
     links = answer["links"]
     return linkcheck.verdict(linkcheck.Report(list(links["broken"]), dict(links["external"])), site)
 

@@ -91,17 +91,23 @@ def run(staging: Path, site_dir: Path, serve_url: str | None = None, **options: 
     return Made(True, said.said)
 
 
-def build(staging: Path, target: Path, out: Path) -> dict[str, Any]:
-    """Build one staging folder into target, strict; the answer: passed or not, and what MkDocs said."""
-    if not target.resolve().is_relative_to(out.resolve()):
-        return {"ok": False, "output": f"ERROR   -  refused to build into {target}: it is outside {out}"}
+def build(staging: Path, target: Path, out: Path, scan: Path | None = None, check_links: bool = True) -> dict[str, Any]:
+    """Build one staging folder into target, strict; the answer: passed or not, and what MkDocs said.
+
+    The link check (unless check_links is false) reads scan, target unless told: a guide in several
+    languages is checked once, whole, after its last language is built, since its pages link to each other's.
+    """
+    scan = target if scan is None else scan
+    for folder in (target, scan):
+        if not folder.resolve().is_relative_to(out.resolve()):
+            return {"ok": False, "output": f"ERROR   -  refused to build into {folder}: it is outside {out}"}
     # strict, as `mkdocs build --strict`: a warning fails the site
     made = run(staging, target, strict=True)
     lines = [f"{level:<8}-  {message}" for level, message in made.said]
     answer: dict[str, Any] = {"ok": made.ok, "output": "\n".join([*lines, *([made.stopped] if made.stopped else [])])}
-    if made.ok:
+    if made.ok and check_links:
         # the link check reads every page the build wrote: here, beside the build, on this worker's core
-        links = linkcheck.scan(target)
+        links = linkcheck.scan(scan)
         answer["links"] = {"broken": links.broken, "external": links.external}
     return answer
 
@@ -110,7 +116,9 @@ def serve(requests: TextIO, answers: TextIO, out: Path) -> None:
     """Answer each request line until standard input closes."""
     for line in requests:
         request = json.loads(line)
-        answer = build(Path(request["staging"]), Path(request["target"]), out)
+        scan = request.get("scan")
+        answer = build(Path(request["staging"]), Path(request["target"]), out, Path(scan) if scan else None,
+                       request.get("links", True))
         answers.write(json.dumps(answer) + "\n")
         answers.flush()
 

@@ -24,12 +24,21 @@ PARTIAL_FILES = (".index.html.*", ".build-report.json.*")
 DIR_MODE, FILE_MODE = 0o755, 0o644
 
 
-def publish(staging: Path, destination: Path, site: str, stopper: Stopper) -> linkcheck.Report:
-    """Build into a temporary folder beside destination, check its links, then swap it in; return the links."""
+def publish(stagings: list[tuple[Path, str]], destination: Path, site: str, stopper: Stopper) -> linkcheck.Report:
+    """Build each language's staging into a temporary folder beside destination, check the links, swap it in.
+
+    stagings: (staging folder, folder below the site: "" for English, "es" for Spanish), English first,
+    since MkDocs empties the folder it builds into. Every language goes online in one swap, or none.
+    """
     with fresh_beside(destination) as fresh:
-        # MkDocs and the link check, in a worker: a broken link fails the site before it replaces the old one
-        links = mkdocs_build(staging, fresh, site, stopper)
-        stopper.check()
+        links = linkcheck.Report()
+        for number, (staging, below) in enumerate(stagings):
+            # MkDocs and the link check, in a worker: a broken link fails the site before it replaces the old one;
+            # the links are checked once all languages are there, since each links to the others
+            last = number == len(stagings) - 1
+            links = mkdocs_build(staging, fresh / below if below else fresh, site, stopper, scan=fresh,
+                                 check_links=last)
+            stopper.check()
         make_readable(fresh)
         stopper.check()  # a Ctrl-C during the checks above: no site goes in after it
         try:
