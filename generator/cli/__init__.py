@@ -27,7 +27,6 @@ from generator.diagnostics import (
 )
 from generator.model import LengthRange, Program
 from generator.paths import Project
-from generator.review import readability
 from generator.tools import coverage, scaffold
 from generator.translate.marks import split_target
 from generator.translate.reviewed import mark_reviewed
@@ -131,7 +130,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     review = pipeline.review(args.data, args.max_grade, _project(args), out=None if args.force else args.out)
     _print_diagnostics(review.diagnostics, sys.stdout)
     for summary in review.reading:
-        _report(f"{summary.site}: reading grade ({readability.FORMULA}) median {summary.median:g}, "
+        _report(f"{summary.site}: reading grade ({summary.formula}) median {summary.median:g}, "
                 f"worst {summary.worst:g}, limit {summary.limit:g}; hardest:")
         for scored in summary.hardest:
             words = for_terminal(" ".join(scored.text.split()[:8]))

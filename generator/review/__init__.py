@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from generator.diagnostics import Diagnostic
 from generator.load.dataset import DataSet
 from generator.resolve import SiteSpec
-from generator.review import clinical, links, readability
+from generator.review import clinical, links, readability, spanish
 
 
 @dataclass(frozen=True)
@@ -22,11 +22,15 @@ class Findings:
     reading: list[readability.Summary]
 
 
-def assess_sites(data: DataSet, specs: list[SiteSpec], max_grade: float | None = None) -> Findings:
-    """Review resolved sites: reading grades, clinical norms, placeholders left in, links in the text."""
+def assess_sites(data: DataSet, specs: list[SiteSpec], max_grade: float | None = None,
+                 translations: list[SiteSpec] | None = None) -> Findings:
+    """Review resolved sites: reading grades (Spanish ones by a Spanish formula), clinical norms, placeholders
+    left in, links in the text."""
     if not specs:
         return Findings([], [])
     reading_warnings, summaries = readability.assess(data, specs, max_grade)
+    spanish_warnings, spanish_summaries = spanish.assess(data, translations or [])
+    reading_warnings, summaries = reading_warnings + spanish_warnings, summaries + spanish_summaries
     found = (reading_warnings + clinical.check_sites(data, specs) + readability.placeholders(data)
              + links.check_sites(data, specs))
     return Findings(sorted(set(found)), summaries)

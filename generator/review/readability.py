@@ -57,6 +57,8 @@ class Summary:
     median: float
     worst: float
     hardest: tuple[Scored, ...]
+    # the formula, as check names it (Spanish sites are scored with their own: review/spanish.py)
+    formula: str = FORMULA
 
 
 @cache
@@ -71,10 +73,15 @@ def _textstat() -> Any:
 def grade(text: str) -> float | None:
     """The Flesch-Kincaid grade of a text, or None when it is too short to score."""
     textstat = _textstat()
-    plain = _MARKDOWN.sub(lambda m: m.group(1) or "", _ADDRESS.sub(" ", text))
-    if len(plain.split()) < MIN_WORDS:
+    words = plain(text)
+    if len(words.split()) < MIN_WORDS:
         return None
-    return round(float(textstat.flesch_kincaid_grade(plain)), 1)
+    return round(float(textstat.flesch_kincaid_grade(words)), 1)
+
+
+def plain(text: str) -> str:
+    """The words of a text as a reader meets them: link targets and addresses out, Markdown marks off."""
+    return _MARKDOWN.sub(lambda m: m.group(1) or "", _ADDRESS.sub(" ", text))
 
 
 def prose(value: Any, path: tuple[Any, ...] = (), inside: bool = False,
