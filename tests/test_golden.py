@@ -1,4 +1,4 @@
-"""Golden files: the rendered Markdown and config of one demo site, compared byte for byte.
+"""Golden files: the rendered Markdown and config of one demo site, in English and in Spanish, byte for byte.
 
 After an intended change of templates or data, rewrite them and review the diff:
 
@@ -11,8 +11,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import DEMO_DATA
 
-from generator import pipeline
+from generator import pipeline, planning
 from generator.paths import Project
 from generator.resolve import SiteSpec
 
@@ -26,10 +27,20 @@ def rendered_files(spec: SiteSpec, project: Project, staging: Path) -> dict[str,
     return {str(f.relative_to(staging)): f.read_text(encoding="utf-8") for f in files}
 
 
+def spanish(key: str) -> SiteSpec:
+    """The Spanish SiteSpec of a demo site, as the build makes it."""
+    plan = planning.review(DEMO_DATA)
+    return next(site for site in plan.sites if site.key == key).translations[0]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
 def test_rendered_site_matches_the_golden_files(project: Project, demo_specs: dict[str, SiteSpec], tmp_path: Path,
-                                                request: pytest.FixtureRequest) -> None:
-    actual = rendered_files(demo_specs[SITE], project, tmp_path / "staging")
-    golden = GOLDEN / SITE
+                                                request: pytest.FixtureRequest, language: str) -> None:
+    spec = demo_specs[SITE] if language == "en" else spanish(SITE)
+    assert spec.language == language
+    actual = rendered_files(spec, project, tmp_path / "staging")
+    # the English pages where they always were; a language's own beside them (pasadena.es)
+    golden = GOLDEN / (SITE if language == "en" else f"{SITE}.{language}")
     if request.config.getoption("--update-goldens"):
         shutil.rmtree(golden, ignore_errors=True)
         for name, text in actual.items():
