@@ -45,8 +45,18 @@ def data(tmp_path: Path) -> Path:
     Spanish line): tests of the English data read only what their edit causes there;
     `bilingual` keeps the translations, for the tests of how the two meet.
     """
-    target = tmp_path / "program_data"
-    shutil.copytree(DEMO_DATA, target, ignore=shutil.ignore_patterns("*.es.yaml"))
+    return english_only(DEMO_DATA, tmp_path / "program_data")
+
+
+def english_only(demo: Path, target: Path) -> Path:
+    """Copy the demo data to target without its translations, every clinic publishing English only."""
+    shutil.copytree(demo, target, ignore=shutil.ignore_patterns("*.es.yaml"))
+    for clinic in target.glob("clinics/*/clinic.yaml"):
+        lines = clinic.read_text(encoding="utf-8").splitlines(keepends=True)
+        said = [n for n, line in enumerate(lines) if line.startswith("guide_languages:")]
+        # the key, and the comment line above it
+        english = [line for n, line in enumerate(lines) if n not in said and not (n + 1 in said and line[:1] == "#")]
+        clinic.write_text("".join(english), encoding="utf-8")
     return target
 
 
@@ -131,8 +141,8 @@ def edit(file: Path, old: str, new: str) -> None:
 
 
 def built_demo_copy(base: Path, project: Project, change: Any = None) -> Path:
-    """base with its own copy of the demo data (changed by change(data), if given) and every site built from it."""
-    shutil.copytree(DEMO_DATA, base / "program_data")
+    """base with its own copy of the demo data in English (changed by change(data), if given), every site built."""
+    english_only(DEMO_DATA, base / "program_data")
     if change is not None:
         change(base / "program_data")
     result = pipeline.build_sites(project, base / "program_data", base / "site", [])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import ROOT, edit, line_of
@@ -132,11 +133,11 @@ def test_a_failed_site_keeps_its_previous_output(workdir: Path, built: Path, mon
     before = {key: tree_hash(out / key) for key in ("harbor-light/pasadena", "cedar-path/sacramento")}
     real = mkdocs.mkdocs_build
 
-    def failing(staging: Path, target: Path, site: str, stopper: mkdocs.Stopper) -> linkcheck.Report:
+    def failing(staging: Path, target: Path, site: str, stopper: mkdocs.Stopper, **options: Any) -> linkcheck.Report:
         if site == "harbor-light/pasadena":
             target.joinpath("half-written.html").write_text("partial")
             raise SiteBuildError(site, "WARNING - something broke")
-        return real(staging, target, site, stopper)
+        return real(staging, target, site, stopper, **options)
 
     edit(data / "programs/core-iop.yaml", "title:", "title: Changed")  # every core-iop site would change
     edit(data / "programs/twelve-week-iop.yaml", "title:", "title: Changed")

@@ -19,7 +19,9 @@ def test_the_demo_sites_have_no_broken_links(built: Path, site: str) -> None:
     report = linkcheck.scan(built / site)
     assert report.broken == []
     maps = [url for url in report.external if url.startswith("https://www.openstreetmap.org/")]
-    assert len(maps) == 1 and report.external[maps[0]] == ["contact.html"]
+    # the contact page of each language the guide is published in (es/ below the English)
+    contacts = ["contact.html", *(f"{code}/contact.html" for code in ("es",) if (built / site / code).is_dir())]
+    assert len(maps) == 1 and report.external[maps[0]] == contacts
     assert "404.html" in report.external["tel:988"]  # 404.html is read too
     # the site's own address (canonical links) is checked as internal, never listed as external
     assert not any(url.startswith("https://guide.") for url in report.external)
@@ -29,7 +31,7 @@ def test_the_build_report_lists_each_sites_external_links(built: Path) -> None:
     entries = {entry["site"]: entry for entry in json.loads((built / "build-report.json").read_text())["sites"]}
     links = entries["harbor-light/pasadena"]["external_links"]
     assert links["https://www.openstreetmap.org/?mlat=34.1561&mlon=-118.1545#map=18/34.1561/-118.1545"] == [
-        "contact.html"]
+        "contact.html", "es/contact.html"]
     assert links == dict(sorted(links.items()))
     assert "tel:988" in entries["cedar-path/sacramento"]["external_links"]
 

@@ -32,8 +32,9 @@ def run_build(project: Path, data: Path, out: Path, *args: str) -> int:
     return cli.main(["--project", str(project), "build", "--data", str(data), "--out", str(out), *args])
 
 
-def fake_mkdocs(staging: Path, target: Path, site: str, stopper: object) -> linkcheck.Report:
+def fake_mkdocs(staging: Path, target: Path, site: str, stopper: object, **options: object) -> linkcheck.Report:
     """Stand in for MkDocs (and its link check) where a test is about the output folder, not the pages."""
+    target.mkdir(parents=True, exist_ok=True)  # a language below the English (es/) is a new folder
     (target / "index.html").write_text(f"<!doctype html><title>{site}</title><p>{site}</p>\n", encoding="utf-8")
     return linkcheck.Report()
 

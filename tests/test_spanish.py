@@ -115,7 +115,7 @@ def test_the_settings_of_a_spanish_site(es: tuple[SiteSpec, Rendered]) -> None:
     assert settings["theme"]["language"] == "es"
     assert [p["toggle"]["name"] for p in settings["theme"]["palette"]] == \
         ["Cambiar al modo oscuro", "Cambiar al modo claro"]
-    assert settings["plugins"] == {"search": {"lang": ["es"], "pipeline": ["stemmer", "stopWordFilter", "trimmer"]}}
+    assert settings["plugins"] == {"search": {"lang": ["es"]}}
     assert settings["markdown_extensions"]["toc"] == {"permalink_title": "Enlace a esta sección"}
     labels = [next(iter(item)) for item in settings["nav"]]
     assert labels[:5] == ["Inicio", "Cómo prepararse", "Sus semanas", "Terapias", "Ayuda en el camino"]

@@ -60,8 +60,10 @@ def language_settings(spec: SiteSpec, settings: dict[str, Any]) -> dict[str, Any
     _ = Words(spec.language)
     # Material's own labels (and <html lang>) follow the theme's language
     settings["theme"].update(language=spec.language, palette=interface.palette(spec))
-    # a mapping in the base config too, so the search plugin's settings merge into it
-    settings["plugins"] = {"search": {"lang": [spec.language], "pipeline": ["stemmer", "stopWordFilter", "trimmer"]}}
+    # a mapping in the base config too, so the search plugin's settings merge into it. The language alone
+    # makes Material's search worker load lunr.<lang> and stem with it; naming a pipeline as well (stemmer,
+    # stopWordFilter, trimmer) left the Spanish index finding titles only (Material 9.8; tests/browser/test_spanish_search.py)
+    settings["plugins"] = {"search": {"lang": [spec.language]}}
     settings["markdown_extensions"]["toc"] = {"permalink_title": _.of(interface.PERMALINK_TITLE)}
     return settings
 
@@ -93,14 +95,19 @@ def languages_extra(spec: SiteSpec) -> dict[str, Any] | None:
     The pages have the same paths in every language, so a page in another language is that language's
     folder plus the page's own path: `path` is that folder from this site's root, for relative links
     that work from disk too; `url` the language's absolute address. None for a guide in one language.
+
+    The head's alternates are relative (`path`): Material's script fetches the sitemap of every
+    `<link rel=alternate>`, and an absolute address would make a guide served from anywhere but
+    its public host (the preview, a test host) load from that host. The sitemaps, which search
+    engines read, carry the absolute addresses.
     """
     if len(spec.guide_languages) < 2:
         return None
     back = "../" * language_folder(spec, spec.language).count("/")
     others = [{"lang": code, "label": words.language_name(code), "path": back + language_folder(spec, code)}
               for code in spec.guide_languages if code != spec.language]
-    alternates = [{"hreflang": code, "url": root_url(spec) + language_folder(spec, code)}
-                  for code in spec.guide_languages]
+    alternates = [{"hreflang": code, "url": root_url(spec) + language_folder(spec, code),
+                   "path": back + language_folder(spec, code)} for code in spec.guide_languages]
     # search engines send a reader whose language the guide lacks to the first (English)
     alternates.append({"hreflang": "x-default", "url": alternates[0]["url"]})
     return {"switch": others, "alternates": alternates, "locales": [words.region_locale(c) for c in
