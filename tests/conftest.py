@@ -51,6 +51,13 @@ def data(tmp_path: Path) -> Path:
 def english_only(demo: Path, target: Path) -> Path:
     """Copy the demo data to target without its translations, every clinic publishing English only."""
     shutil.copytree(demo, target, ignore=shutil.ignore_patterns("*.es.yaml"))
+    return without_translations(target)
+
+
+def without_translations(target: Path) -> Path:
+    """Make a data folder English only, in place: no translation files, no clinic publishing another language."""
+    for translation in target.rglob("*.es.yaml"):
+        translation.unlink()
     for clinic in target.glob("clinics/*/clinic.yaml"):
         lines = clinic.read_text(encoding="utf-8").splitlines(keepends=True)
         said = [n for n, line in enumerate(lines) if line.startswith("guide_languages:")]

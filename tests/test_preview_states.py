@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import DEMO_DATA, edit, line_of
+from conftest import DEMO_DATA, edit, line_of, without_translations
 from support.commands import PREVIEWED, fetch, iop, previewing, wait_for
 
 from generator.paths import Project
@@ -227,6 +227,8 @@ def test_each_version_says_the_warnings_check_says_about_the_site(
         workdir: Path, preview: tuple[Preview, list[str]]) -> None:
     """A warning only rendering finds (a title with marks) and one in another site's file, once a version."""
     made, said = preview
+    # English only: an English edit would also make the Spanish beside it stale (test_translations says so)
+    without_translations(workdir / "program_data")
     program = workdir / "program_data/programs/core-iop.yaml"
     edit(program, "title: Getting started", "title: Getting *started*")
     edit(workdir / "program_data/clinics/cedar-path/locations/sacramento.yaml", "\nname: ", "\nname: Old # ")

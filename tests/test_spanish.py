@@ -132,9 +132,9 @@ def test_the_settings_of_a_spanish_site(es: tuple[SiteSpec, Rendered]) -> None:
     assert data["tracks"][0]["time"] == "9:00 a. m. a 12:00 p. m."
     assert extra["languages"] == {
         "switch": [{"lang": "en", "label": "English", "path": "../"}],
-        "alternates": [{"hreflang": "en", "url": "https://guide.harborlight.example/pasadena/"},
-                       {"hreflang": "es", "url": "https://guide.harborlight.example/pasadena/es/"},
-                       {"hreflang": "x-default", "url": "https://guide.harborlight.example/pasadena/"}],
+        "alternates": [{"hreflang": "en", "url": "https://guide.harborlight.example/pasadena/", "path": "../"},
+                       {"hreflang": "es", "url": "https://guide.harborlight.example/pasadena/es/", "path": "../es/"},
+                       {"hreflang": "x-default", "url": "https://guide.harborlight.example/pasadena/", "path": "../"}],
         "locales": ["en_US"]}
 
 
@@ -145,7 +145,8 @@ def test_the_english_site_of_a_guide_in_two_languages_links_to_the_spanish(demo_
     assert "plugins" not in settings and "language" not in settings["theme"]
     assert settings["extra"]["languages"]["switch"] == [{"lang": "es", "label": "Español", "path": "es/"}]
     # an English guide alone has no switch and no alternates
-    assert "languages" not in config.site_config(demo_specs[SITE])["extra"]
+    english = dataclasses.replace(demo_specs[SITE], guide_languages=("en",))
+    assert "languages" not in config.site_config(english)["extra"]
 
 
 def test_the_spanish_crisis_banner_offers_988_in_spanish_then_the_datas_other_lines(

@@ -60,9 +60,10 @@ def language_settings(spec: SiteSpec, settings: dict[str, Any]) -> dict[str, Any
     _ = Words(spec.language)
     # Material's own labels (and <html lang>) follow the theme's language
     settings["theme"].update(language=spec.language, palette=interface.palette(spec))
-    # a mapping in the base config too, so the search plugin's settings merge into it. The language alone
-    # makes Material's search worker load lunr.<lang> and stem with it; naming a pipeline as well (stemmer,
-    # stopWordFilter, trimmer) left the Spanish index finding titles only (Material 9.8; tests/browser/test_spanish_search.py)
+    # a mapping in the base config too, so the search plugin's settings merge into it. Only the language:
+    # naming the pipeline (stemmer, stopWordFilter, trimmer), which turns Spanish stemming on, left the
+    # Spanish index finding page titles only (Material 9.8, measured): search finds words as written
+    # (tests/browser/test_spanish_search.py), without stemming
     settings["plugins"] = {"search": {"lang": [spec.language]}}
     settings["markdown_extensions"]["toc"] = {"permalink_title": _.of(interface.PERMALINK_TITLE)}
     return settings
@@ -109,7 +110,7 @@ def languages_extra(spec: SiteSpec) -> dict[str, Any] | None:
     alternates = [{"hreflang": code, "url": root_url(spec) + language_folder(spec, code),
                    "path": back + language_folder(spec, code)} for code in spec.guide_languages]
     # search engines send a reader whose language the guide lacks to the first (English)
-    alternates.append({"hreflang": "x-default", "url": alternates[0]["url"]})
+    alternates.append({**alternates[0], "hreflang": "x-default"})
     return {"switch": others, "alternates": alternates, "locales": [words.region_locale(c) for c in
                                                                     spec.guide_languages if c != spec.language]}
 
