@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -29,10 +30,13 @@ def search(page: Any, words: str) -> list[str]:
 
 
 def test_a_word_in_the_text_of_a_spanish_page_finds_it(built: Path, open_page: Any) -> None:
-    # "desencadenantes" (triggers) is in the body of the relapse-prevention page, not in its title
+    # "desencadenantes" (triggers) is in the body of the common challenges page, not in its title
+    challenges = (built / SPANISH / "challenges.html").read_text(encoding="utf-8")
+    assert "desencadenantes" in challenges and "desencadenantes" not in challenges.split("<title>")[1][:200]
     page = open_page(f"{SPANISH}/index.html")
-    found = search(page, "desencadenantes")
-    assert any(link.endswith("/es/therapies/relapse-prevention.html") for link in found), found
+    found = [urlsplit(link).path for link in search(page, "desencadenantes")]
+    assert found and all(f"/{SPANISH}/" in path for path in found), found
+    assert f"/{SPANISH}/challenges.html" in found, found
 
 
 def test_the_spanish_search_index_is_the_spanish_sites_own(built: Path) -> None:
