@@ -206,8 +206,8 @@ def needed_files(data: DataSet, clinic_id: str, location_id: str) -> set[Path]:
     needs += [data.file_of(FileKind.therapy, therapy) for therapy in sorted(named)]
     # the translations its other guide languages are made from
     translations = {f.path for f in data.of_kind(FileKind.translation)}
-    needs += [translation for file in list(needs) if file is not None
-              for language in guide_languages(data, clinic_id, location_id)[1:]
+    others = guide_languages(data, clinic_id, location_id)[1:]
+    needs += [translation for file in list(needs) if file is not None for language in others
               if (translation := file.with_name(f"{file.stem}.{language}{file.suffix}")) in translations]
     return {real for file in needs if file is not None and (real := resolved_or_none(file)) is not None}
 
