@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import statistics
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import material
 import pytest
@@ -41,10 +43,29 @@ def test_an_english_site_carries_no_search_stemmer_and_the_theme_has_them(built:
     assert (THEME / LUNR / "wordcut.js").is_file() and (THEME / LUNR / "min/lunr.es.min.js").is_file()
 
 
-def test_the_search_worker_of_each_site_is_kept(built: Path) -> None:
+def test_the_search_worker_of_each_site_is_kept_and_the_pages_start_it_through_the_stemming_one(
+        built: Path) -> None:
     for key in DEMO_SITES:
-        workers = list((built / key / "assets/javascripts/workers").glob("search.*.min.js"))
-        assert len(workers) == 1, key
+        spanish = built / key / "es"
+        for site in [built / key] + ([spanish] if spanish.is_dir() else []):
+            folder = site / "assets/javascripts/workers"
+            workers = [path.name for path in folder.glob("search.*.min.js")]
+            assert len(workers) == 1, site
+            config = json.loads(BeautifulSoup((site / "weeks/week-2.html").read_text(encoding="utf-8"),
+                                              "html.parser").find("script", id="__config").string)
+            started = urlsplit(config["search"])
+            assert started.path == "../assets/javascripts/workers/stemmed-search.js", config["search"]
+            assert parse_qs(started.query) == {"material": workers}, "it loads the theme's own worker, kept beside it"
+            assert (folder / "stemmed-search.js").is_file()
+
+
+def test_the_theme_worker_still_works_the_way_the_stemming_worker_assumes() -> None:
+    # stemmed-search.js listens before Material does, and finds lunr and its languages on self
+    worker = next((THEME / "assets/javascripts/workers").glob("search.*.min.js")).read_text(encoding="utf-8")
+    for piece in ('addEventListener("message"', "self.lunr=", "this.searchPipeline.remove", "case 2:", "case 0:"):
+        assert piece in worker, piece
+    # and it adds the trailing wildcard that keeps lunr from stemming a query on its own
+    assert "`${r}*`" in worker
 
 
 @pytest.mark.parametrize(("langs", "expected"), [

@@ -60,10 +60,8 @@ def language_settings(spec: SiteSpec, settings: dict[str, Any]) -> dict[str, Any
     _ = Words(spec.language)
     # Material's own labels (and <html lang>) follow the theme's language
     settings["theme"].update(language=spec.language, palette=interface.palette(spec))
-    # a mapping in the base config too, so the search plugin's settings merge into it. Only the language:
-    # naming the pipeline (stemmer, stopWordFilter, trimmer), which turns Spanish stemming on, left the
-    # Spanish index finding page titles only (Material 9.8, measured): search finds words as written
-    # (tests/browser/test_spanish_search.py), without stemming
+    # a mapping in the base config too (which names the stemming pipeline), so this merges into it:
+    # the index stems the site's own language
     settings["plugins"] = {"search": {"lang": [spec.language]}}
     settings["markdown_extensions"]["toc"] = {"permalink_title": _.of(interface.PERMALINK_TITLE)}
     return settings
