@@ -186,8 +186,8 @@ def test_an_mkdocs_warning_shows_on_the_page_of_errors(workdir: Path, preview: t
     assert not made.build()
     problems = ["MkDocs: Config value 'not_a_setting': Unrecognised configuration name: not_a_setting",
                 "MkDocs: Aborted with 1 configuration warnings in 'strict' mode!"]
-    # every page of the guide still answers, with the list, in the guide's look
-    for page in ("index.html", "weeks/week-2.html", "therapies/cbt.html"):
+    # every page of the guide, in each of its languages, still answers, with the list, in the guide's look
+    for page in ("index.html", "weeks/week-2.html", "therapies/cbt.html", "es/index.html", "es/weeks/week-2.html"):
         assert all(problem in article(made, page) for problem in problems), page
     assert "Harbor Light" in (made.site / "weeks/week-2.html").read_text(encoding="utf-8")
     assert said == [*problems, "2 problem(s): the preview lists them until a save fixes them"]
@@ -197,6 +197,26 @@ def test_an_mkdocs_warning_shows_on_the_page_of_errors(workdir: Path, preview: t
     assert made.build()
     assert "problem(s)" not in article(made)
     assert versions(made) == ["current", "site-4", "stage-4"]
+
+
+def test_the_preview_shows_every_language_of_the_guide_and_its_switch_leads_to_the_same_page(
+        workdir: Path, preview: tuple[Preview, list[str]]) -> None:
+    made, _ = preview
+    assert made.build()
+    for page in ("index.html", "weeks/week-2.html", "therapies/cbt.html"):
+        for here in (page, f"es/{page}"):
+            html = BeautifulSoup((made.site / here).read_text(encoding="utf-8"), "html.parser")
+            assert html.html is not None and html.html["lang"] == ("es" if here.startswith("es/") else "en")
+            switch = html.select_one("a.iop-language__link")
+            assert switch is not None, here
+            target = (made.site / here).parent / str(switch["href"])
+            assert target.resolve() == (made.site / (page if here.startswith("es/") else f"es/{page}")).resolve()
+            assert target.is_file(), f"the switch on {here} leads to a page the preview has"
+    # a Spanish text edited shows on the next version
+    spanish = workdir / "program_data/clinics/harbor-light/locations/pasadena.es.yaml"
+    edit(spanish, "text: ", "text: Hola de nuevo. ")
+    assert made.build()
+    assert "Hola de nuevo." in (made.site / "es/index.html").read_text(encoding="utf-8")
 
 
 def test_data_broken_from_the_start_shows_its_errors_then_the_guide(

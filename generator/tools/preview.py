@@ -2,9 +2,11 @@
 
 Each rebuild runs the same review as `check` and `build` (load, validate, plan,
 render and prove the pages in memory) for the one site previewed. A site that
-can be shown is written into a new staging folder and built by MkDocs into a new
-site folder; only then does the link the server serves through, `current`, move
-to it, in one rename. So MkDocs never reads a folder being written, and a request
+can be shown is written into a new staging folder, a project for each of its
+guide languages, and built by MkDocs into a new site folder, the English at its
+root and each other language below it (es/), as `build` lays them out. Only
+then does the link the server serves through, `current`, move to it, in one
+rename. So MkDocs never reads a folder being written, and a request
 gets the old site or the new one, never half of each. Anything that stops the
 guide (errors in the files the site needs, a link the proof refuses, an MkDocs
 warning in strict mode, a bug of ours) becomes the page of errors instead, each
@@ -31,6 +33,7 @@ from generator.diagnostics import Diagnostic, errors_in, for_terminal
 from generator.paths import Project
 from generator.render.site import GENERATED, render_site
 from generator.render.templates import environment
+from generator.render.words import SOURCE
 
 _PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ")
 _SAID = 300  # characters of an unexpected error's message worth a line
@@ -120,6 +123,30 @@ def build_site(staging: Path, site: Path, url: str) -> list[str]:
     return [*said, for_terminal(f"MkDocs could not build the site: {stopped}")]
 
 
+def languages(staging: Path) -> list[tuple[str, Path]]:
+    """The guide's languages in a staging folder of the preview: (folder below the site, its project), English first.
+
+    English is built at the site's root, the others below it (es/), as `build` lays them out; English
+    first, since MkDocs empties the folder it builds into.
+    """
+    others = sorted(path for path in staging.iterdir() if path.is_dir() and path.name != SOURCE)
+    return [("", staging / SOURCE), *((path.name, path) for path in others)]
+
+
+def build_languages(staging: Path, site: Path, url: str, copies: dict[str, dict[str, str]] | None = None) -> list[str]:
+    """Build each language of a staging folder into site (English at its root); what stopped it, or [].
+
+    copies: for a page of errors, the pages of each language (by its folder) that show_errors left out.
+    """
+    for below, project in languages(staging):
+        folder = site / below if below else site
+        problems = build_site(project, folder, f"{url}{below}/" if below else url)
+        if problems:
+            return problems
+        copy_pages(folder, (copies or {}).get(below, {}))
+    return []
+
+
 class Versions:
     """The preview's own folder: numbered staging and site folders, and `current`, the link the server serves."""
 
@@ -127,7 +154,8 @@ class Versions:
         self.folder = Path(tempfile.mkdtemp(prefix="iop-serve-"))
         self.current = self.folder / "current"
         self._numbers = itertools.count(1)
-        # the staging folder of the guide shown last: the page of errors keeps its pages and look
+        # the staging folder of the guide shown last (a project a language): the page of errors keeps its
+        # pages and look
         self.frame: Path | None = None
 
     def new(self) -> tuple[Path, Path]:
@@ -210,8 +238,12 @@ class Preview:
             if site is None or site.spec is None:
                 return problems
             staging, target = self.versions.new()
-            render_site(site.spec, self.project, environment(self.project.content), staging, site.rendered)
-            problems = build_site(staging, target, self.url)
+            env = environment(self.project.content)
+            # every guide language, each a project of its own, as `build` makes them (es/ below the English)
+            for made in (site.spec, *site.translations):
+                (staging / made.language).mkdir()
+                render_site(made, self.project, env, staging / made.language, site.renders.get(made.language))
+            problems = build_languages(staging, target, self.url)
         except Exception as e:  # a slip in a template, or a bug of ours: one line, and the preview goes on
             if os.environ.get("IOP_GUIDE_DEBUG"):
                 traceback.print_exc()
@@ -235,16 +267,21 @@ class Preview:
                       "does not use; `iop-guide check` lists them")
 
     def _errors(self, problems: list[str]) -> None:
-        """Show the page of errors in the guide's last look, else bare, else plain; else keep what is shown."""
+        """Show the page of errors in the guide's last look, else bare, else plain; else keep what is shown.
+
+        In the guide's look, every address of every language of it answers with the list.
+        """
         failed: list[str] = []
-        looks = [(self.versions.frame, False)] if self.versions.frame else []
-        for frame, plain in [*looks, (None, False), (None, True)]:
+        bare: list[tuple[str, Path | None]] = [("", None)]
+        frames: list[tuple[str, Path | None]] = [*languages(self.versions.frame)] if self.versions.frame else []
+        for looks, plain in [(frames, False), (bare, False), (bare, True)]:
+            if not looks:
+                continue
             staging, target = self.versions.new()
             try:
-                others = show_errors(self.project, staging, problems, frame, plain)
-                failed = build_site(staging, target, self.url)
-                if not failed:
-                    copy_pages(target, others)
+                copies = {below: self._list(staging / (below or SOURCE), problems, frame, plain)
+                          for below, frame in looks}
+                failed = build_languages(staging, target, self.url, copies)
             except Exception as e:  # the page of errors is a template too: it can be broken
                 failed = [one_line(e)]
             if not failed:
@@ -252,6 +289,11 @@ class Preview:
                 return
         self.echo(f"error: nor could the page that lists them be built: {for_terminal(failed[0])}; "
                   "the preview keeps its last version")
+
+    def _list(self, staging: Path, problems: list[str], frame: Path | None, plain: bool) -> dict[str, str]:
+        """Write one language's page of errors into its new staging folder; the pages it stands for."""
+        staging.mkdir()
+        return show_errors(self.project, staging, problems, frame, plain)
 
     def remove(self) -> None:
         """Delete the preview's folder."""
