@@ -96,8 +96,18 @@ def models_below(model: type[BaseModel], seen: set[type[BaseModel]] | None = Non
     return seen
 
 
+def is_translation(file: str) -> bool:
+    """True for a translation's file (`cbt.es.yaml`), which mirrors its English file's keys."""
+    return len(Path(file).suffixes) > 1
+
+
 def leaves(value: Any, model: type[BaseModel], file: str, path: Path_ = ()) -> Iterator[Leaf]:
-    """Every string value in a file's plain data, with the model field it fills."""
+    """Every string value in a file's plain data, with the model field it fills.
+
+    In a translation, which has the English file's model, the values are the `text` of each
+    {text, from} pair, each filling the English field it translates; its other strings (ids,
+    marks) are not text.
+    """
     for name, info in model.model_fields.items():
         if isinstance(value, dict) and name in value:
             yield from _walk(value[name], info.annotation, file, path + (name,), (model.__name__, name))
@@ -105,9 +115,14 @@ def leaves(value: Any, model: type[BaseModel], file: str, path: Path_ = ()) -> I
 
 def _walk(value: Any, annotation: Any, file: str, path: Path_, owner: tuple[str, str]) -> Iterator[Leaf]:
     inner = model_in(annotation)
-    if isinstance(value, str):
+    translated = is_translation(file)
+    if translated and isinstance(value, dict) and "from" in value:
+        if isinstance(value.get("text"), str):
+            yield Leaf(file, path + ("text",), (inner.__name__, "text") if inner is not None else owner)
+    elif isinstance(value, str):
         # a model that also takes a bare string reads it as its text (Activity)
-        yield Leaf(file, path, (inner.__name__, "text") if inner is not None else owner)
+        if not translated:
+            yield Leaf(file, path, (inner.__name__, "text") if inner is not None else owner)
     elif isinstance(value, dict) and inner is not None:
         yield from leaves(value, inner, file, path)
     elif isinstance(value, list) and _items(annotation) is not None:
@@ -119,10 +134,14 @@ def _walk(value: Any, annotation: Any, file: str, path: Path_, owner: tuple[str,
 
 
 def _files(root: Path) -> dict[str, tuple[type[BaseModel], Any]]:
-    """Every data file below root, by its path, with its model and its plain data; locations first."""
+    """Every data file below root, by its path, with its model and its plain data; locations first.
+
+    A translation (`cbt.es.yaml`) comes with its English file's model.
+    """
     found = {}
     for kind in ("location", "clinic", "program", "therapy"):
-        for file in sorted(f for f in root.glob(KINDS[kind]) if len(f.suffixes) == 1):  # not translations
+        english = KINDS[kind]  # "*.yaml" finds translations too, but "clinic.yaml" does not
+        for file in sorted({*root.glob(english), *root.glob(english.replace(".yaml", ".*.yaml"))}):
             found[file.relative_to(root).as_posix()] = (MODELS[kind], yaml.safe_load(file.read_text("utf-8")))
     return found
 
@@ -164,12 +183,17 @@ def covered_copy(demo: Path, target: Path) -> dict[str, tuple[type[BaseModel], A
         _plain_location(target, clinic.name, sorted(p for p in (clinic / "locations").glob("*.yaml")
                                                     if len(p.suffixes) == 1)[0])
     files = _files(target)
+    # every clinic publishes Spanish, so each translation (the second program's too) shows on a page
+    for name, (_, data) in files.items():
+        if name.endswith("/clinic.yaml") and not is_translation(name):
+            data["guide_languages"] = ["en", "es"]
+            write(target, name, data)
     wanted = set().union(*(string_fields(m) for m in MODELS.values()))
     # an example may itself hold a model whose fields are still missing: fill until nothing more can be added
     for _ in range(5):
         missing = wanted - covered(files)
         changed = [name for name, (model, data) in files.items()
-                   if PLAIN not in name and _fill(data, model, missing, _file_id(name))]
+                   if PLAIN not in name and not is_translation(name) and _fill(data, model, missing, _file_id(name))]
         for name in changed:
             write(target, name, files[name][1])
         if not changed:
@@ -188,9 +212,18 @@ def _file_id(name: str) -> str:
     return Path(name).parent.name if name.endswith("/clinic.yaml") else Path(name).stem
 
 
+class _Dumper(yaml.SafeDumper):
+    """PyYAML's dumper, but a translation's mark is written in quotes: unquoted, 6879e016 reads as a number."""
+
+
+_Dumper.add_representer(str, lambda dumper, value: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", value, style='"' if re.fullmatch(r"[0-9a-f]{8}", value) else None))
+
+
 def write(root: Path, name: str, data: Any) -> None:
     """Write one data file's plain data as YAML."""
-    (root / name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), "utf-8")
+    (root / name).write_text(yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000),
+                             "utf-8")
 
 
 def put(data: Any, path: Path_, value: Any) -> None:

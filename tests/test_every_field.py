@@ -18,7 +18,18 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import DEMO_DATA
-from hostile import MARK, PLAIN, control_only, covered_copy, judge, models_below, shown, site_json, string_fields
+from hostile import (
+    MARK,
+    PLAIN,
+    control_only,
+    covered_copy,
+    is_translation,
+    judge,
+    models_below,
+    shown,
+    site_json,
+    string_fields,
+)
 
 from generator import pipeline
 from generator.model import MODELS, scalars
@@ -107,6 +118,18 @@ def test_every_accepted_value_shows_as_text_somewhere(hostile_build: Any, shown_
             missing.append(f"{leaf.file} {leaf.path}: {value[:20]!r}")
     assert missing == []
     assert "{{ 7*7 }}" in text and " 49 " not in text
+
+
+def test_every_translated_text_takes_a_hostile_value_and_shows_it_on_a_spanish_page(hostile_build: Any) -> None:
+    verdicts = hostile_build.verdicts
+    translated = {leaf: value for leaf, value in verdicts.accepted.items() if is_translation(leaf.file)}
+    # every translation file of the demo, each text of it (the hostile copy has every clinic publish Spanish)
+    assert len({leaf.file for leaf in translated}) == len(list(DEMO_DATA.rglob("*.es.yaml"))) and len(translated) > 500
+    assert [leaf for leaf in verdicts.refused if is_translation(leaf.file)] == [], "a translation is free text"
+    spanish = shown(" ".join(visible(html)[0] for page, html in pages(hostile_build.out).items() if "/es/" in page))
+    missing = [f"{leaf.file} {leaf.path}" for leaf, value in translated.items()
+               if shown(value) not in spanish and shown(markup.plain_text(value)) not in spanish]
+    assert missing == []
 
 
 def _pairs(html: str) -> set[tuple[str, str]]:

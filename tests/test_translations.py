@@ -11,6 +11,7 @@ from conftest import edit, line_of, problems
 from generator import pipeline
 from generator.cli import main
 from generator.planning import plan
+from generator.render import interface
 from generator.resolve import needed_files
 from generator.translate.marks import english_mark
 
@@ -152,3 +153,33 @@ def test_a_translation_in_a_language_the_guide_lacks_is_not_read(bilingual: Path
 def test_reviewed_refuses_a_file_that_is_no_translation(bilingual: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["reviewed", "--data", str(bilingual), str(bilingual / "therapies/cbt.yaml")]) == 2
     assert "is not a translation file" in capsys.readouterr().err
+
+
+def test_the_988_and_911_lines_need_no_translation_and_one_given_is_a_warning_where_it_stands(bilingual: Path) -> None:
+    program = "programs/core-iop.es.yaml"
+    # the demo's Spanish leaves them out, and nothing is missing
+    assert problems(bilingual) == []
+    edit(bilingual / program, "    from: \"9305523b\"\n", "    from: \"9305523b\"\n  lines:\n"
+         "    - name:\n        text: Línea 988\n        from: \"\"\n")
+    said = problems(bilingual)
+    assert len(said) == 1 and said[0].startswith(f"{program}:{line_of(bilingual / program, 'text: Línea 988') - 1}:")
+    assert "warning: in the Spanish guide, 988 is shown in the generator's own Spanish words, so this is not shown" \
+        in said[0]
+
+
+def test_a_crisis_line_of_the_programs_own_after_them_is_translated_in_its_place(bilingual: Path) -> None:
+    edit(bilingual / "programs/core-iop.yaml", "crisis:\n  text: If you are in danger or thinking about hurting "
+         "yourself, get help right now.\n  lines:\n", "crisis:\n  text: If you are in danger or thinking about "
+         "hurting yourself, get help right now.\n  lines:\n    - name: Warm line\n      action: Call to talk\n"
+         "      number: \"8005550100\"\n")
+    # the new line comes first in the English; the translation keeps the two others' places with {}
+    edit(bilingual / "programs/core-iop.es.yaml", "    from: \"9305523b\"\n", "    from: \"9305523b\"\n  lines:\n"
+         "    - name: {text: Línea de apoyo, from: \"\"}\n      action: {text: Llame para hablar, from: \"\"}\n"
+         "    - {}\n    - {}\n")
+    loaded, diagnostics = pipeline.check(bilingual)
+    said = [d.format(root=bilingual).splitlines()[0] for d in plan(loaded, diagnostics).diagnostics]
+    assert all("is not yet marked as reviewed" in line for line in said) and len(said) == 2, said
+    site = next(site for site in plan(loaded, diagnostics).sites if site.key == "harbor-light/pasadena")
+    shown = interface.crisis(site.translations[0])["lines"]
+    assert [(line["name"], line["action"]) for line in shown if line["number"] == "8005550100"] == \
+        [("Línea de apoyo", "Llame para hablar")]

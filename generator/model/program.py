@@ -155,12 +155,22 @@ class Progress(Closed):
                                   examples=[ex.PROGRESS["measures"]])
 
 
+# the crisis numbers every guide shows, in every language (render/interface.py)
+NATIONAL_NUMBERS = ("988", "911")
+
+
 class CrisisLine(Closed):
     """A number to call or text in a crisis."""
 
     name: Line = Field(description="Who answers.", examples=["988 Suicide & Crisis Lifeline"])
     action: Line = Field(description="What to do, in a few words.", examples=["Call or text 988"])
     number: ShortNumber = Field(description="The number to dial.", examples=["988"])
+
+    @property
+    def national(self) -> bool:
+        """True for 988 and 911: in a guide in another language than English, the generator's own words show
+        them (988 with the options it answers in that language), not the data's."""
+        return "".join(c for c in self.number if c.isdigit()) in NATIONAL_NUMBERS
 
 
 class Crisis(Closed):

@@ -24,7 +24,6 @@ DISCLAIMER = N_("This guide is general information about the program. It is not 
 LIFELINE = N_("988 Suicide & Crisis Lifeline")
 # the Lifeline answers in Spanish when a caller presses 2, and a text that says AYUDA (988lifeline.org)
 SPANISH_LIFELINE = (N_("Call 988 and press 2 for Spanish"), N_("Text AYUDA to 988 for Spanish"), "AYUDA")
-CRISIS_NUMBERS = ("988", "911")
 PALETTE_SCHEMES = (("(prefers-color-scheme: light)", "default", "material/weather-night", N_("Switch to dark mode")),
                    ("(prefers-color-scheme: dark)", "slate", "material/weather-sunny", N_("Switch to light mode")))
 PERMALINK_TITLE = N_("Link to this section")
@@ -58,8 +57,7 @@ def crisis(spec: SiteSpec) -> dict[str, Any]:
     given = spec.program.crisis
     lines = _lifeline(spec.language, _)
     lines.append({"name": _("Emergency"), "action": _("Call 911"), "number": "911", "tel": str(href.tel("911"))})
-    others: list[CrisisLine] = [line for line in given.lines if _digits(line.number) not in CRISIS_NUMBERS] \
-        if given else []
+    others: list[CrisisLine] = [line for line in given.lines if not line.national] if given else []
     lines += [{"name": line.name, "action": line.action, "number": line.number, "tel": str(href.tel(line.number))}
               for line in others]
     return {"text": given.text if given else _.of(CRISIS_TEXT), "lines": lines}
@@ -71,10 +69,6 @@ def _lifeline(language: str, _: Words) -> list[dict[str, Any]]:
         return [{"name": _.of(LIFELINE), "action": _.of(call), "number": "988", "tel": str(href.tel("988"))},
                 {"name": None, "action": _.of(text), "number": "988", "sms": str(href.sms("988", word))}]
     return [{"name": _.of(LIFELINE), "action": _("Call or text 988"), "number": "988", "tel": str(href.tel("988"))}]
-
-
-def _digits(number: str) -> str:
-    return "".join(c for c in number if c.isdigit())
 
 
 def palette(spec: SiteSpec) -> list[dict[str, Any]]:

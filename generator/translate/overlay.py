@@ -9,7 +9,8 @@ What the overlay finds, each at its place:
 - an error where a text has the wrong shape or one the English's own rules
   refuse (the same field types);
 - a warning where the translation holds what the English lacks (a key, an item:
-  removing English text never blocks the English guide), where the English
+  removing English text never blocks the English guide) or what is never shown
+  (the 988 and 911 lines, which the generator words itself), where the English
   changed since the translation was made (stale),
   where it was never marked as reviewed, and where a text has no translation:
   that text stays English, marked (source.Located.lang) so the page says so.
@@ -28,6 +29,7 @@ from generator.diagnostics import Diagnostic, Severity
 from generator.model import Clinic, Location
 from generator.model.location import Address, Insurance
 from generator.model.modeling import error_message
+from generator.model.program import CrisisLine
 from generator.model.scalars import is_text
 from generator.source import Document, Located, Origin, Path_, origin_of
 from generator.translate.marks import LANGUAGE_NAMES, english_mark
@@ -78,6 +80,13 @@ def overlay(model: M, overlay_: Overlay) -> M:
 
 
 def _model(model: M, node: Any, path: Path_, into: Overlay) -> M:
+    if isinstance(model, CrisisLine) and model.national:
+        # shown in the generator's own words in every other language (988 with the options it answers in
+        # that language): nothing to translate, and a translation would never show
+        if node:  # an empty mapping only keeps its place in the list, for a line after it
+            into.warn(path, f"in the {into.language_name} guide, {model.number} is shown in the generator's own "
+                      f"{into.language_name} words, so this is not shown", hint="remove it from the translation")
+        return model
     if node is not None and not isinstance(node, dict):
         into.error(path, "this should be a mapping of the English file's keys, as the English writes them here")
         node = None
