@@ -6,10 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import edit, line_of, problems
 
 from generator import pipeline
 from generator.cli import main
+from generator.paths import Project
 from generator.planning import plan
 from generator.render import interface
 from generator.resolve import needed_files
@@ -183,3 +185,25 @@ def test_a_crisis_line_of_the_programs_own_after_them_is_translated_in_its_place
     shown = interface.crisis(site.translations[0])["lines"]
     assert [(line["name"], line["action"]) for line in shown if line["number"] == "8005550100"] == \
         [("Línea de apoyo", "Llame para hablar")]
+
+
+def test_a_built_spanish_page_showing_english_says_so_at_its_top_and_marks_the_english(
+        bilingual: Path, project: Project, tmp_path: Path) -> None:
+    spanish_file = (bilingual / CBT_ES).read_text(encoding="utf-8").splitlines()
+    start = spanish_file.index("summary:")
+    (bilingual / CBT_ES).write_text("\n".join(spanish_file[:start] + spanish_file[start + 5:]) + "\n", encoding="utf-8")
+    result = pipeline.build_sites(project, bilingual, tmp_path / "site", ["harbor-light/pasadena"])
+    assert result.failed == {}
+    site = tmp_path / "site/harbor-light/pasadena"
+
+    def page(path: str) -> BeautifulSoup:
+        return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+
+    cbt = page("es/therapies/cbt.html")
+    note = cbt.select("article .iop-untranslated")
+    assert [p.get_text(" ", strip=True) for p in note] == \
+        ["Algunas partes de esta página siguen en inglés: todavía no se han traducido."]
+    assert any(span.get_text().startswith(CBT_SUMMARY) for span in cbt.select('article span[lang="en"]'))
+    # a page whose texts are all translated, and the English page, say nothing of the kind
+    assert not page("es/faq.html").select(".iop-untranslated")
+    assert not page("therapies/cbt.html").select(".iop-untranslated")

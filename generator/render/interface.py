@@ -47,6 +47,7 @@ def theme_words(spec: SiteSpec) -> dict[str, Any]:
                      "and only if you make them."),
         "clear_saved": _("Clear what this guide saved"),
         "languages": _("Read this guide in another language"),
+        "untranslated": _("Parts of this page are still in English: they have not been translated yet."),
     }
 
 

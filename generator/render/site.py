@@ -51,7 +51,7 @@ def render_pages(spec: SiteSpec, env: jinja2.Environment) -> Rendered:
         # `here` is the page's own docs path: the md_url and html_url filters make links from it
         text = env.get_template(page.template).render(site=site, page=page.context, here=page.path,
                                                       targets=targets, findings=findings, language=spec.language)
-        made[page.path] = front_matter(page.context) + text
+        made[page.path] = front_matter(page.context, untranslated=page.path in findings.untranslated) + text
         templates[page.path] = page.template
     return Rendered(made, templates, findings)
 
@@ -80,13 +80,16 @@ def render_site(spec: SiteSpec, project: Project, env: jinja2.Environment, stagi
     (staging / "mkdocs.yml").write_text(settings, encoding="utf-8")
 
 
-def front_matter(context: dict[str, Any]) -> str:
-    """The page's MkDocs front matter: its description for search results and shared links.
+def front_matter(context: dict[str, Any], untranslated: bool = False) -> str:
+    """The page's MkDocs front matter: its description for search results and shared links, and whether
+    it shows English where a translation is missing (main.html then says so at its top).
 
     Material writes page.meta.description into the page unescaped, so it is
     HTML-escaped here, once; the theme prints it as it is.
     """
-    meta = {"description": html.escape(context["description"])}
+    meta: dict[str, Any] = {"description": html.escape(context["description"])}
+    if untranslated:
+        meta["untranslated"] = True
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, width=1000) + "---\n\n"
 
 

@@ -47,7 +47,10 @@ def _prose(escape: Callable[[str], str]) -> Callable[[jinja2.runtime.Context, st
             one_line.check_title(text, findings)
         one_line.check(text, escape is markup.paragraphs, findings)
         made = escape(xrefs.rewrite(text, here, targets, findings))
-        return in_language(made, getattr(text, "lang", None), context.get("language"), escape is markup.paragraphs)
+        marked = in_language(made, getattr(text, "lang", None), context.get("language"), escape is markup.paragraphs)
+        if marked is not made:
+            findings.untranslated.add(here)
+        return marked
     return apply
 
 

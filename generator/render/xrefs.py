@@ -54,6 +54,8 @@ class Findings:
     page: str = ""
     # the pictures the text shows, by docs path: the checked bytes the build publishes
     files: dict[str, bytes] = field(default_factory=dict)
+    # the pages that show a text in English where its translation is missing: each says so at its top
+    untranslated: set[str] = field(default_factory=set)
 
     def add(self, origin: Origin | None, message: str, hint: str | None = None,
             severity: Severity = Severity.ERROR, at: str = "") -> None:
