@@ -192,6 +192,9 @@ def test_a_built_spanish_page_showing_english_says_so_at_its_top_and_marks_the_e
     spanish_file = (bilingual / CBT_ES).read_text(encoding="utf-8").splitlines()
     start = spanish_file.index("summary:")
     (bilingual / CBT_ES).write_text("\n".join(spanish_file[:start] + spanish_file[start + 5:]) + "\n", encoding="utf-8")
+    # and the crisis banner's sentence, which the theme shows on every page
+    edit(bilingual / "programs/core-iop.es.yaml", "crisis:\n  text:\n    text: Si está en peligro o piensa en hacerse "
+         "daño, busque ayuda ahora mismo.\n    from: \"9305523b\"\n", "")
     result = pipeline.build_sites(project, bilingual, tmp_path / "site", ["harbor-light/pasadena"])
     assert result.failed == {}
     site = tmp_path / "site/harbor-light/pasadena"
@@ -207,3 +210,10 @@ def test_a_built_spanish_page_showing_english_says_so_at_its_top_and_marks_the_e
     # a page whose texts are all translated, and the English page, say nothing of the kind
     assert not page("es/faq.html").select(".iop-untranslated")
     assert not page("therapies/cbt.html").select(".iop-untranslated")
+    # the banner's English sentence is marked English on every Spanish page; its own Spanish words are not
+    for path in ("es/faq.html", "es/therapies/cbt.html"):
+        banner = page(path).select_one(".iop-crisis")
+        assert banner is not None
+        assert [tag.get_text() for tag in banner.select('[lang="en"]')] == \
+            ["If you are in danger or thinking about hurting yourself, get help right now."]
+    assert not page("faq.html").select('.iop-crisis [lang]')

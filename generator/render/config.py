@@ -185,14 +185,14 @@ def theme_extra(spec: SiteSpec) -> dict[str, Any]:
     if spec.language != words.SOURCE:  # the base config's 988 and 911 are in English
         extra["crisis"] = interface.crisis(spec)
     elif crisis:
-        extra["crisis"] = {"text": crisis.text, "lines": [
-            {"name": line.name, "action": line.action, "number": line.number, "tel": str(href.tel(line.number))}
-            for line in crisis.lines]}
+        extra["crisis"] = {"text": crisis.text, "lines": [interface.data_line(line, spec.language)
+                                                          for line in crisis.lines]}
     # the legal line is the clinic's own; the disclaimer replaces the base config's only when given
     if spec.clinic.legal:
-        extra["legal"] = spec.clinic.legal
+        extra.update(legal=spec.clinic.legal, legal_lang=interface.foreign(spec.clinic.legal, spec.language))
     if spec.clinic.disclaimer:
-        extra["disclaimer"] = spec.clinic.disclaimer
+        extra.update(disclaimer=spec.clinic.disclaimer,
+                     disclaimer_lang=interface.foreign(spec.clinic.disclaimer, spec.language))
     elif spec.language != words.SOURCE:
         extra["disclaimer"] = Words(spec.language).of(interface.DISCLAIMER)
     return extra

@@ -59,9 +59,22 @@ def crisis(spec: SiteSpec) -> dict[str, Any]:
     lines = _lifeline(spec.language, _)
     lines.append({"name": _("Emergency"), "action": _("Call 911"), "number": "911", "tel": str(href.tel("911"))})
     others: list[CrisisLine] = [line for line in given.lines if not line.national] if given else []
-    lines += [{"name": line.name, "action": line.action, "number": line.number, "tel": str(href.tel(line.number))}
-              for line in others]
-    return {"text": given.text if given else _.of(CRISIS_TEXT), "lines": lines}
+    lines += [data_line(line, spec.language) for line in others]
+    text = given.text if given else _.of(CRISIS_TEXT)
+    return {"text": text, "lang": foreign(text, spec.language), "lines": lines}
+
+
+def data_line(line: CrisisLine, language: str) -> dict[str, Any]:
+    """A crisis line the data gives, as the banner shows it (its words' language where not the page's)."""
+    return {"name": line.name, "action": line.action, "number": line.number, "tel": str(href.tel(line.number)),
+            "name_lang": foreign(line.name, language), "action_lang": foreign(line.action, language)}
+
+
+def foreign(text: object, language: str) -> str | None:
+    """The language of a data text that is not the page's (English standing in for a missing translation):
+    the theme marks it with lang, as render/templates.py marks the pages' text (WCAG 3.1.2)."""
+    lang = getattr(text, "lang", None)
+    return lang if isinstance(lang, str) and lang != language else None
 
 
 def _lifeline(language: str, _: Words) -> list[dict[str, Any]]:
