@@ -62,8 +62,9 @@ class Summary:
 
 
 @cache
-def _textstat() -> Any:
-    import textstat  # imported on first use: most commands never score text
+def scorer() -> Any:
+    """textstat, imported on first use (most commands never score text), with our syllable counts installed."""
+    import textstat
 
     syllables.install()
     return textstat
@@ -72,7 +73,7 @@ def _textstat() -> Any:
 @cache
 def grade(text: str) -> float | None:
     """The Flesch-Kincaid grade of a text, or None when it is too short to score."""
-    textstat = _textstat()
+    textstat = scorer()
     words = plain(text)
     if len(words.split()) < MIN_WORDS:
         return None

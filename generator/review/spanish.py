@@ -30,7 +30,7 @@ MIN_WORDS = 10
 @cache
 def ease(text: str) -> float | None:
     """The Fernández-Huerta score of a Spanish text, or None when it is too short to score."""
-    readability._textstat()
+    readability.scorer()  # our syllable counts, installed once
     from textstat.backend import metrics
 
     plain = readability.plain(text)
