@@ -5,6 +5,7 @@ hostile track name as text only.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -54,18 +55,21 @@ def _visit(context: Any, urls: list[str]) -> list[str]:
 
 
 def _pages_showing_every_value(out: Path) -> list[str]:
-    """The portal and, of every site, each page but the weeks (the whole-guide page shows every week) and the
-    therapies another site already showed (a therapy's page comes from its one file)."""
+    """The portal and, of every site in each of its languages, each page but the weeks (the whole-guide page
+    shows every week) and the therapies another site already showed in that language (a therapy's page comes
+    from its one file and its translation)."""
     found, therapies = ["index.html"], set()
     for page in sorted(out.glob("*/*/**/*.html")):
-        path = page.relative_to(out).as_posix()
-        site, within = "/".join(path.split("/")[:2]), "/".join(path.split("/")[2:])
+        parts = page.relative_to(out).parts
+        # a guide in another language is a site of its own below the English one (es/)
+        cut = 3 if len(parts) > 3 and re.fullmatch(r"[a-z]{2}", parts[2]) else 2
+        site, within = "/".join(parts[:cut]), "/".join(parts[cut:])
         if within.startswith("weeks/") and within != "weeks/week-1.html":
             continue
         if within.startswith("therapies/") and within != "therapies/index.html":
-            if within in therapies:
+            if (parts[2:cut], within) in therapies:
                 continue
-            therapies.add(within)
+            therapies.add((parts[2:cut], within))
         found.append(f"{site}/{within}")
     return found
 
