@@ -5,8 +5,9 @@
 Prints, measured in one run on this machine: the cold build, the build again
 with nothing changed, `check` with nothing changed (and rendering every site),
 the build after one location's edit, the naive loop (one `python -m mkdocs
-build` process per staging folder, as many at a time as the build's jobs), ms
-per page, peak memory and the median site size, with ratios.
+build` process per staging folder, a folder per site and language, as many at
+a time as the build's jobs), ms per page, peak memory and the median site size
+(each language counted as a site of its own), with ratios.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from pathlib import Path
 from generator import pipeline
 from generator.build import mkdocs
 from generator.paths import Project
+from generator.planning import plan
 from generator.render.site import render_site
 from generator.render.templates import environment
 
@@ -48,12 +50,14 @@ def timed(work: object, *args: object, **options: object) -> tuple[float, object
 
 
 def naive(project: Project, data: Path, folder: Path, jobs: int) -> float:
-    """Seconds to build every site with one fresh `mkdocs build` process each (the staging written first, untimed)."""
-    specs, _ = pipeline.resolve_all(data)
+    """Seconds to build every site, in each of its guide languages, with one fresh `mkdocs build` process each
+    (the stagings written first, untimed): the same sites `build` makes."""
+    loaded, diagnostics = pipeline.check(data)
+    specs = [spec for site in plan(loaded, diagnostics).sites if site.spec for spec in (site.spec, *site.translations)]
     env = environment(project.content)
     stagings = []
     for spec in specs:
-        staging = folder / "staging" / spec.key.replace("/", "-")
+        staging = folder / "staging" / f"{spec.key.replace('/', '-')}-{spec.language}"
         staging.mkdir(parents=True)
         render_site(spec, project, env, staging)
         stagings.append(staging)
@@ -70,7 +74,15 @@ def naive(project: Project, data: Path, folder: Path, jobs: int) -> float:
 
 
 def site_sizes(out: Path, keys: list[str]) -> list[int]:
-    return [sum(f.stat().st_size for f in (out / key).rglob("*") if f.is_file()) for key in keys]
+    """The size of each site in each language: a guide in another language is a site of its own (es/)."""
+    sizes = []
+    for key in keys:
+        languages = [folder for folder in (out / key).iterdir() if folder.is_dir() and len(folder.name) == 2
+                     and (folder / "sitemap.xml").is_file()]
+        files = [f for f in (out / key).rglob("*") if f.is_file()]
+        sizes.append(sum(f.stat().st_size for f in files if not any(f.is_relative_to(lang) for lang in languages)))
+        sizes += [sum(f.stat().st_size for f in files if f.is_relative_to(lang)) for lang in languages]
+    return sizes
 
 
 def build(project: Project, data: Path, out: Path, jobs: int) -> pipeline.BuildResult:
@@ -101,9 +113,10 @@ def report(root: Path, demo: Path, sites: int, check_seconds: float) -> None:
         edit, edited = timed(build, project, data, out, jobs)
         loop = naive(project, data, with_workspace, jobs)
         sizes = site_sizes(out, built)
-        print(f"fleet of {len(built)} sites, {pages} pages, {jobs} jobs:")
+        print(f"fleet of {len(built)} locations, {len(sizes)} sites counting each language, {pages} pages, "
+              f"{jobs} jobs:")
         print(f"  cold build {cold:.1f} s ({cold / pages * 1000:.0f} ms a page); the naive loop, one mkdocs process "
-              f"a site: {loop:.1f} s; cold is {loop / cold:.1f}x faster (target: 5x)")
+              f"a site and language: {loop:.1f} s; cold is {loop / cold:.1f}x faster (target: 5x)")
         print(f"  nothing changed: {again:.2f} s, {len(unchanged.unchanged)} unchanged "  # type: ignore[attr-defined]
               f"({cold / again:.0f}x faster than cold; target: within 3 s)")
         print(f"  check, nothing changed since the build: {checked:.2f} s; rendering every site: {rendered:.2f} s "
