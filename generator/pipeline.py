@@ -30,7 +30,7 @@ from generator.planning import (
     site_named,
     site_warnings,
 )
-from generator.render.site import render_site
+from generator.render.site import render_languages, render_site
 from generator.render.templates import environment
 from generator.resolve import SiteSpec
 
@@ -213,12 +213,7 @@ def _build_one(job: _Job, site: SitePlan) -> outcome.Outcome:
     with publish.staging_folder() as staging:
         try:
             # one staging folder a language, English first: each is a plain MkDocs project of its own
-            stagings = []
-            for made in (spec, *site.translations):
-                language = Path(staging) / made.language
-                language.mkdir()
-                render_site(made, job.project, job.env, language, site.renders.get(made.language))
-                stagings.append((language, "" if made is spec else made.language))
+            stagings = render_languages([spec, *site.translations], job.project, job.env, Path(staging), site.renders)
             job.stopper.check()
             links = publish.publish(stagings, folder, spec.key, job.stopper)
         except SiteBuildError as e:

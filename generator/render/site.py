@@ -80,6 +80,21 @@ def render_site(spec: SiteSpec, project: Project, env: jinja2.Environment, stagi
     (staging / "mkdocs.yml").write_text(settings, encoding="utf-8")
 
 
+def render_languages(specs: list[SiteSpec], project: Project, env: jinja2.Environment, staging: Path,
+                     renders: dict[str, Rendered]) -> list[tuple[Path, str]]:
+    """Write a staging project for each guide language of one site, English first, in staging/<language>/.
+
+    Returns each project with the folder below the site it is built into: "" for English, "es" for Spanish.
+    """
+    made = []
+    for spec in specs:
+        folder = staging / spec.language
+        folder.mkdir()
+        render_site(spec, project, env, folder, renders.get(spec.language))
+        made.append((folder, "" if spec is specs[0] else spec.language))
+    return made
+
+
 def front_matter(context: dict[str, Any], untranslated: bool = False) -> str:
     """The page's MkDocs front matter: its description for search results and shared links, and whether
     it shows English where a translation is missing (main.html then says so at its top).

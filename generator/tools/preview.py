@@ -31,7 +31,7 @@ from generator import pipeline
 from generator.build import mkdocs_worker
 from generator.diagnostics import Diagnostic, errors_in, for_terminal
 from generator.paths import Project
-from generator.render.site import GENERATED, render_site
+from generator.render.site import GENERATED, render_languages
 from generator.render.templates import environment
 from generator.render.words import SOURCE
 
@@ -238,11 +238,9 @@ class Preview:
             if site is None or site.spec is None:
                 return problems
             staging, target = self.versions.new()
-            env = environment(self.project.content)
             # every guide language, each a project of its own, as `build` makes them (es/ below the English)
-            for made in (site.spec, *site.translations):
-                (staging / made.language).mkdir()
-                render_site(made, self.project, env, staging / made.language, site.renders.get(made.language))
+            render_languages([site.spec, *site.translations], self.project, environment(self.project.content),
+                             staging, site.renders)
             problems = build_languages(staging, target, self.url)
         except Exception as e:  # a slip in a template, or a bug of ours: one line, and the preview goes on
             if os.environ.get("IOP_GUIDE_DEBUG"):
